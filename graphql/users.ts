@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { createSessionCookie, destroySessionCookie } from "../app/lib/session.server";
+import { builder } from "./builder";
+import { InvalidCredentialsError, ValidationError } from "./errors";
+import { verifyPassword } from "./passwords";
+
+export const LocaleEnum = builder.enumType("Locale", { values: ["ru", "en"] as const });
+export const RoleEnum = builder.enumType("Role", { values: ["STAFF", "TRAINER", "MANAGER", "ADMIN"] as const });
+
+builder.prismaNode("Office", {
+  id: { field: "id" },
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    district: t.exposeString("district"),
+  }),
+});
+
+builder.prismaNode("User", {
+  id: { field: "id" },
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    // Staff see each other's names (authors of topics), but an email only on their own record.
+    email: t.string({
+      nullable: true,
+      resolve: (user, _args, context) =>
+        user.id === context.viewer?.id || context.viewer?.role === "ADMIN" ? user.email : null,
+    }),
+    role: t.field({ type: RoleEnum, resolve: (user) => user.role }),
+    locale: t.field({ type: LocaleEnum, resolve: (user) => (user.locale === "en" ? "en" : "ru") }),
+    office: t.relation("office", { nullable: true }),
+  }),
+});
+
+builder.queryField("me", (t) =>
+  t.prismaField({
+    type: "User",
+    description: "The signed-in user.",
+    resolve: (query, _root, _args, context) =>
+      context.prisma.user.findUniqueOrThrow({ ...query, where: { id: context.viewer!.id } }),
+  }),
+);
+
+const SignInInput = builder.inputType("SignInInput", {
+  fields: (t) => ({
+    email: t.string({ required: true }).validate(z.string().trim().toLowerCase().email().max(254)),
+    password: t.string({ required: true }).validate(z.string().min(1).max(1024)),
+  }),
+});
+
+builder.mutationField("signIn", (t) =>
+  t.prismaField({
+    type: "User",
+    skipTypeScopes: true,
+    description: "Signs in with email and password; the response sets the session cookie.",
+    errors: { types: [InvalidCredentialsError, ValidationError] },
+    args: { input: t.arg({ type: SignInInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => {
+      const user = await context.prisma.user.findUnique({ where: { email: input.email } });
+      const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
+      if (!user || !valid) throw new InvalidCredentialsError();
+      context.responseCookies.push(
+        await createSessionCookie({ userId: user.id, sessionVersion: user.sessionVersion }),
+      );
+      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+    },
+  }),
+);
+
+builder.mutationField("signOut", (t) =>
+  t.boolean({
+    skipTypeScopes: true,
+    description: "Ends this browser's session (clears the cookie).",
+    resolve: async (_root, _args, context) => {
+      context.responseCookies.push(await destroySessionCookie(null));
+      return true;
+    },
+  }),
+);
+
+builder.mutationField("setLocale", (t) =>
+  t.prismaField({
+    type: "User",
+    args: { locale: t.arg({ type: LocaleEnum, required: true }) },
+    resolve: (query, _root, { locale }, context) =>
+      context.prisma.user.update({ ...query, where: { id: context.viewer!.id }, data: { locale } }),
+  }),
+);

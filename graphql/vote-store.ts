@@ -1,0 +1,47 @@
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "../prisma/client";
+
+export type VoteOutcome = { kind: "changed" | "unchanged"; voteCount: number } | { kind: "missing" };
+
+/**
+ * Vote and unvote are each one SQL statement: the row change and the counter change commit together,
+ * and the Topic row lock serialises concurrent changes, so voteCount always equals count(Vote).
+ * Repeating a vote (or an unvote) is a no-op that writes nothing.
+ */
+export async function castVote(prisma: PrismaClient, userId: string, topicId: string): Promise<VoteOutcome> {
+  const rows = await prisma.$queryRaw<{ voteCount: number }[]>`
+    WITH inserted AS (
+      INSERT INTO "Vote" ("id", "userId", "topicId")
+      SELECT ${randomUUID()}, ${userId}, t."id" FROM "Topic" t
+      WHERE t."id" = ${topicId} AND t."status" <> 'MERGED'
+      ON CONFLICT ("userId", "topicId") DO NOTHING
+      RETURNING "topicId"
+    )
+    UPDATE "Topic" SET "voteCount" = "voteCount" + 1
+    WHERE "id" = (SELECT "topicId" FROM inserted)
+    RETURNING "voteCount"`;
+  if (rows.length > 0) return { kind: "changed", voteCount: rows[0].voteCount };
+  return currentCount(prisma, topicId);
+}
+
+export async function withdrawVote(prisma: PrismaClient, userId: string, topicId: string): Promise<VoteOutcome> {
+  const rows = await prisma.$queryRaw<{ voteCount: number }[]>`
+    WITH deleted AS (
+      DELETE FROM "Vote" WHERE "userId" = ${userId} AND "topicId" = ${topicId}
+      RETURNING "topicId"
+    )
+    UPDATE "Topic" SET "voteCount" = "voteCount" - 1
+    WHERE "id" = (SELECT "topicId" FROM deleted)
+    RETURNING "voteCount"`;
+  if (rows.length > 0) return { kind: "changed", voteCount: rows[0].voteCount };
+  return currentCount(prisma, topicId);
+}
+
+async function currentCount(prisma: PrismaClient, topicId: string): Promise<VoteOutcome> {
+  const topic = await prisma.topic.findUnique({
+    where: { id: topicId },
+    select: { voteCount: true, status: true },
+  });
+  if (!topic || topic.status === "MERGED") return { kind: "missing" };
+  return { kind: "unchanged", voteCount: topic.voteCount };
+}
