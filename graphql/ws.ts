@@ -1,0 +1,54 @@
+import type { Server } from "node:http";
+import type { ExecutionArgs } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
+import type { PrismaClient } from "../prisma/client";
+import { loadViewer } from "./viewer";
+import type { SprosYoga } from "./yoga";
+
+/**
+ * graphql-ws on the same http.Server and path as Yoga's HTTP endpoint, executing through Yoga's
+ * envelop so subscriptions get the same context, plugins and authorisation as HTTP requests.
+ * The handshake carries the session cookie; a connection without a valid session is refused.
+ */
+export function attachGraphQLWebSocket(server: Server, yoga: SprosYoga, prisma: PrismaClient) {
+  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  const disposable = useServer(
+    {
+      onConnect: async (ctx) => (await loadViewer(prisma, ctx.extra.request.headers.cookie)) !== null,
+      // Yoga's enveloped execute/subscribe travel on rootValue (the Yoga docs' graphql-ws recipe).
+      execute: (args) => (args as EnvelopedArgs).rootValue.execute(args) as never,
+      subscribe: (args) => (args as EnvelopedArgs).rootValue.subscribe(args) as never,
+      onSubscribe: async (ctx, _id, params) => {
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params,
+        });
+        const args = {
+          schema,
+          operationName: params.operationName,
+          document: parse(params.query),
+          variableValues: params.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe },
+        };
+        const errors = validate(args.schema, args.document);
+        return errors.length ? errors : args;
+      },
+    },
+    wss,
+  );
+  return {
+    wss,
+    close: async () => {
+      await disposable.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+type EnvelopedArgs = ExecutionArgs & {
+  rootValue: { execute: (args: ExecutionArgs) => unknown; subscribe: (args: ExecutionArgs) => unknown };
+};

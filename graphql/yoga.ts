@@ -1,0 +1,41 @@
+import type { IncomingMessage } from "node:http";
+import { createYoga, type Plugin } from "graphql-yoga";
+import type { GraphQLContext, ServerServices } from "./context";
+import { schema } from "./schema";
+import { loadViewer } from "./viewer";
+
+type InitialContext = { request?: Request; req?: IncomingMessage };
+
+const pendingCookies = new WeakMap<Request, string[]>();
+
+// Resolvers cannot touch the HTTP response, so they queue cookies on the context and this plugin
+// copies them onto the response of the same request.
+const setCookiePlugin: Plugin = {
+  onResponse({ request, response }) {
+    for (const cookie of pendingCookies.get(request) ?? []) response.headers.append("set-cookie", cookie);
+  },
+};
+
+export function createSprosYoga(services: ServerServices) {
+  return createYoga<InitialContext, GraphQLContext>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    graphiql: process.env.NODE_ENV !== "production",
+    landingPage: false,
+    logging: process.env.NODE_ENV === "test" ? false : "warn",
+    plugins: [setCookiePlugin],
+    context: async (initial) => {
+      const cookieHeader = initial.request?.headers.get("cookie") ?? initial.req?.headers.cookie;
+      const responseCookies: string[] = [];
+      if (initial.request) pendingCookies.set(initial.request, responseCookies);
+      return {
+        prisma: services.prisma,
+        pubsub: services.pubsub,
+        viewer: await loadViewer(services.prisma, cookieHeader),
+        responseCookies,
+      };
+    },
+  });
+}
+
+export type SprosYoga = ReturnType<typeof createSprosYoga>;

@@ -1,0 +1,49 @@
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { createSprosPubSub } from "./graphql/pubsub";
+import { attachGraphQLWebSocket } from "./graphql/ws";
+import { createSprosYoga } from "./graphql/yoga";
+import { createPrismaClient } from "./prisma/client";
+import { loadConfig } from "./server/config";
+import { openDatabase } from "./server/database";
+import { seedIfEmpty } from "./server/demo-data";
+import { createHttpApp, type AppState } from "./server/http-app";
+import { consoleLogger as log } from "./server/logger";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const config = loadConfig();
+const state: AppState = { ready: false };
+const server = http.createServer(createHttpApp(state, root));
+
+await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+const address = server.address();
+const port = typeof address === "object" && address ? address.port : config.PORT;
+
+const database = await openDatabase(config, log);
+const prisma = createPrismaClient(database.url, { poolSize: config.DATABASE_POOL_SIZE });
+if (config.SPROS_SEED === "demo") await seedIfEmpty(prisma, config, log);
+
+const yoga = createSprosYoga({ prisma, pubsub: createSprosPubSub() });
+const websocket = attachGraphQLWebSocket(server, yoga, prisma);
+const buildUrl = pathToFileURL(path.join(root, "build/index.js")).href;
+const build = (await import(buildUrl)) as ServerBuild;
+Object.assign(state, { yoga, remixBuild: async () => build, ready: true });
+log.info(`Spros ready on http://localhost:${port}`);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info(`${signal}: shutting down`);
+  state.ready = false;
+  server.closeIdleConnections();
+  await websocket.close().catch(() => {});
+  await new Promise((resolve) => server.close(resolve));
+  await prisma.$disconnect().catch(() => {});
+  await database.stop().catch(() => {});
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
