@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
 // Code that forgets the Training Centre's time zone must fail loudly, so tests run far from both
@@ -5,6 +6,11 @@ import { defineConfig } from "vitest/config";
 process.env.TZ = "America/Los_Angeles";
 
 export default defineConfig({
+  resolve: {
+    // Node (and so Pothos and Yoga, which vitest leaves external) loads graphql's CommonJS entry;
+    // Vite would pick its ESM one for our own files. Two copies break `instanceof`, so pin one.
+    alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve("graphql") }],
+  },
   test: {
     projects: [
       {

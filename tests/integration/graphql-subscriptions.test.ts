@@ -1,0 +1,98 @@
+import type { Client } from "graphql-ws";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient, startApiServer, type ApiServer } from "./helpers/api-server";
+import { createTestDatabase, type TestDatabase } from "./helpers/database";
+import { createTopics, createUsers, TEST_PASSWORD } from "./helpers/users";
+
+let db: TestDatabase;
+let server: ApiServer;
+let voter: ApiClient;
+let watcher: ApiClient;
+let topicIds: string[];
+const sockets: Client[] = [];
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  server = await startApiServer(db.prisma);
+  const users = await createUsers(db.prisma, 2, { prefix: "live" });
+  const topics = await createTopics(db.prisma, users[0].id, ["Живая тема", "Другая тема"]);
+  topicIds = topics.map((topic) => Buffer.from(`Topic:${topic.id}`).toString("base64"));
+  voter = await new ApiClient(server).signIn(users[0].email, TEST_PASSWORD);
+  watcher = await new ApiClient(server).signIn(users[1].email, TEST_PASSWORD);
+});
+
+afterAll(async () => {
+  await Promise.all(sockets.map((socket) => socket.dispose()));
+  await server?.close();
+  await db?.drop();
+});
+
+/** Subscribes and collects events; resolves `ready` once the server has acknowledged the connection. */
+function subscribe(client: ApiClient, query: string, variables?: Record<string, unknown>) {
+  const socket = client.subscriptions();
+  sockets.push(socket);
+  const events: any[] = [];
+  const waiters: Array<() => void> = [];
+  socket.subscribe(
+    { query, variables },
+    {
+      next: (value) => {
+        events.push(value);
+        waiters.splice(0).forEach((wake) => wake());
+      },
+      error: (error) => events.push({ error }),
+      complete: () => {},
+    },
+  );
+  const ready = new Promise<void>((resolve) => socket.on("connected", () => resolve()));
+  const next = (count: number, timeoutMs = 5000) =>
+    new Promise<any[]>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`only ${events.length} event(s) arrived`)), timeoutMs);
+      const check = () => {
+        if (events.length >= count) {
+          clearTimeout(timer);
+          resolve(events.slice(0, count));
+        } else waiters.push(check);
+      };
+      check();
+    });
+  return { ready, next, events };
+}
+
+describe("live subscriptions over graphql-ws", () => {
+  it("delivers a vote made over HTTP to another signed-in user", async () => {
+    const all = subscribe(watcher, "subscription { topicVoteChanged { topicId voteCount } }");
+    const onlySecond = subscribe(watcher, "subscription($id: ID) { topicVoteChanged(topicId: $id) { topicId voteCount } }", { id: topicIds[1] });
+    await Promise.all([all.ready, onlySecond.ready]);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // let the subscribe frames reach the server
+
+    await voter.request(`mutation($id: ID!) { vote(topicId: $id) { __typename } }`, { id: topicIds[0] });
+    await voter.request(`mutation($id: ID!) { vote(topicId: $id) { __typename } }`, { id: topicIds[0] }); // no-op: no event
+    await voter.request(`mutation($id: ID!) { vote(topicId: $id) { __typename } }`, { id: topicIds[1] });
+    await voter.request(`mutation($id: ID!) { unvote(topicId: $id) { __typename } }`, { id: topicIds[0] });
+
+    const events = await all.next(3);
+    expect(events.map((event) => event.data.topicVoteChanged)).toEqual([
+      { topicId: topicIds[0], voteCount: 1 },
+      { topicId: topicIds[1], voteCount: 1 },
+      { topicId: topicIds[0], voteCount: 0 },
+    ]);
+    const filtered = await onlySecond.next(1);
+    expect(filtered[0].data.topicVoteChanged).toEqual({ topicId: topicIds[1], voteCount: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(all.events).toHaveLength(3);
+    expect(onlySecond.events).toHaveLength(1);
+  });
+
+  it("announces a newly suggested topic", async () => {
+    const suggested = subscribe(watcher, "subscription { topicSuggested { title status author { name } } }");
+    await suggested.ready;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await voter.request(
+      `mutation($input: SuggestTopicInput!) { suggestTopic(input: $input) { __typename } }`,
+      { input: { title: "Новая живая тема", description: "Описание новой темы", block: "SERVICE_DELIVERY", format: "WEBINAR" } },
+    );
+    const [event] = await suggested.next(1);
+    expect(event.data.topicSuggested).toEqual({ title: "Новая живая тема", status: "NEW", author: { name: "Тестовый Пользователь 0" } });
+  });
+});

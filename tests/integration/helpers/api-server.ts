@@ -1,0 +1,86 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createClient, type Client } from "graphql-ws";
+import WebSocket from "ws";
+import { createSprosPubSub } from "../../../graphql/pubsub";
+import { attachGraphQLWebSocket } from "../../../graphql/ws";
+import { createSprosYoga } from "../../../graphql/yoga";
+import type { PrismaClient } from "../../../prisma/client";
+
+export type ApiServer = {
+  url: string;
+  graphqlUrl: string;
+  close: () => Promise<void>;
+};
+
+/** The real Yoga + graphql-ws stack of server.ts (without Remix) on an ephemeral port. */
+export async function startApiServer(prisma: PrismaClient): Promise<ApiServer> {
+  const yoga = createSprosYoga({ prisma, pubsub: createSprosPubSub() });
+  const server = http.createServer((req, res) => void yoga(req, res));
+  const websocket = attachGraphQLWebSocket(server, yoga, prisma);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    graphqlUrl: `${url}/graphql`,
+    close: async () => {
+      await websocket.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+export type GqlResponse<T = any> = { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+
+/** A GraphQL-over-HTTP client that keeps the session cookie like a browser does. */
+export class ApiClient {
+  cookie: string | undefined;
+
+  constructor(private readonly server: ApiServer) {}
+
+  async request<T = any>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> {
+    const response = await fetch(this.server.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(this.cookie ? { cookie: this.cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const setCookie = response.headers.getSetCookie()[0];
+    if (setCookie) this.cookie = setCookie.split(";")[0];
+    return (await response.json()) as GqlResponse<T>;
+  }
+
+  async signIn(email: string, password: string) {
+    const result = await this.request(SIGN_IN, { input: { email, password } });
+    if (result.data?.signIn.__typename !== "MutationSignInSuccess") {
+      throw new Error(`sign-in failed: ${JSON.stringify(result)}`);
+    }
+    return this;
+  }
+
+  subscriptions(): Client {
+    const cookie = this.cookie;
+    return createClient({
+      url: this.server.graphqlUrl.replace(/^http/, "ws"),
+      lazy: false,
+      retryAttempts: 0,
+      webSocketImpl: class extends WebSocket {
+        constructor(address: string, protocols?: string | string[]) {
+          super(address, protocols, { headers: cookie ? { cookie } : {} });
+        }
+      },
+    });
+  }
+}
+
+export const SIGN_IN = /* GraphQL */ `
+  mutation SignIn($input: SignInInput!) {
+    signIn(input: $input) {
+      __typename
+      ... on MutationSignInSuccess { data { id name role } }
+      ... on Error { message }
+      ... on ValidationError { fieldErrors { path message } }
+    }
+  }
+`;
