@@ -1,0 +1,78 @@
+import { hash } from "@node-rs/argon2";
+import type { PrismaClient } from "../generated/client";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, formatDemoAccounts } from "./demo-accounts";
+import type { DemoAccount } from "./demo-accounts";
+import { buildSeedPlan } from "./plan";
+
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, formatDemoAccounts };
+export type { DemoAccount };
+
+export type SeedDemoDataOptions = {
+  /** Generated staff besides the five demo accounts. Default 400. */
+  staffCount?: number;
+  /** PRNG seed: the same seed (and `now`) gives the same rows and ids. Default 2026. */
+  seed?: number;
+  /** Reference instant for createdAt values. Default: the current time. */
+  now?: Date;
+};
+
+export type SeedDemoDataResult = { seeded: boolean; accounts: DemoAccount[] };
+
+// Any constant works; it only keeps two processes starting together from seeding twice.
+const SEED_LOCK_KEY = 727_011_2026;
+const CHUNK_ROWS = 1000;
+
+/**
+ * Fills an empty database with the demo world: 2 sites, 7 rooms, 130 offices, 14 trainers, the
+ * course catalogue, staff with availability, site preferences and votes, and the demo accounts.
+ * Does nothing when any user exists. Everything is written in one transaction, so a failed seed
+ * leaves the database empty rather than half-filled.
+ */
+export async function seedDemoData(
+  prisma: PrismaClient,
+  options: SeedDemoDataOptions = {},
+): Promise<SeedDemoDataResult> {
+  const accounts = DEMO_ACCOUNTS.map((a) => ({ ...a }));
+  if ((await prisma.user.count()) > 0) return { seeded: false, accounts };
+
+  // One argon2 hash shared by every seeded user: hashing each of hundreds of users would take
+  // minutes, and they all have the same demo password anyway.
+  const passwordHash = await hash(DEMO_PASSWORD);
+  const plan = buildSeedPlan({
+    staffCount: options.staffCount ?? 400,
+    seed: options.seed ?? 2026,
+    now: options.now ?? new Date(),
+    passwordHash,
+  });
+
+  const seeded = await prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+      if ((await tx.user.count()) > 0) return false;
+      const leftovers = (await tx.site.count()) + (await tx.office.count()) + (await tx.topic.count());
+      if (leftovers > 0) {
+        throw new Error("seedDemoData: the database has no users but already holds sites, offices or topics; refusing to seed over them");
+      }
+
+      const inChunks = async <T>(rows: T[], write: (chunk: T[]) => Promise<unknown>) => {
+        for (let i = 0; i < rows.length; i += CHUNK_ROWS) await write(rows.slice(i, i + CHUNK_ROWS));
+      };
+      // Parents before children, so every foreign key already resolves.
+      await tx.site.createMany({ data: plan.sites });
+      await tx.room.createMany({ data: plan.rooms });
+      await tx.office.createMany({ data: plan.offices });
+      await inChunks(plan.users, (data) => tx.user.createMany({ data }));
+      await tx.trainer.createMany({ data: plan.trainers });
+      await tx.trainerSite.createMany({ data: plan.trainerSites });
+      await tx.trainerAvailability.createMany({ data: plan.trainerAvailability });
+      await tx.topic.createMany({ data: plan.topics });
+      await tx.trainerTopic.createMany({ data: plan.trainerTopics });
+      await inChunks(plan.userSitePreferences, (data) => tx.userSitePreference.createMany({ data }));
+      await inChunks(plan.userAvailability, (data) => tx.userAvailability.createMany({ data }));
+      await inChunks(plan.votes, (data) => tx.vote.createMany({ data }));
+      return true;
+    },
+    { maxWait: 30_000, timeout: 120_000 },
+  );
+  return { seeded, accounts };
+}
