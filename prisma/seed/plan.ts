@@ -1,11 +1,11 @@
 import type { Prisma } from "../generated/client";
 import { DEMO_ACCOUNT_SEEDS } from "./demo-accounts";
 import type { AvailabilityWindow } from "./availability";
-import { OFFICES } from "./data/offices";
-import { SITES } from "./data/sites";
-import type { SiteCode } from "./data/sites";
-import { TOPICS } from "./data/topics";
-import { TRAINERS } from "./data/trainers";
+import { OFFICES } from "./content/offices";
+import { SITES } from "./content/sites";
+import type { SiteCode } from "./content/sites";
+import { TOPICS } from "./content/topics";
+import { TRAINERS } from "./content/trainers";
 import { createRandom } from "./random";
 import { generateStaff } from "./staff";
 import { generateVotes } from "./votes";

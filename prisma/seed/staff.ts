@@ -1,15 +1,15 @@
 import { generateAvailability, pickPersona } from "./availability";
 import type { AvailabilityWindow, Persona } from "./availability";
-import { SITE_AFFINITY } from "./data/offices";
-import type { OfficeSeed } from "./data/offices";
+import { SITE_AFFINITY } from "./content/offices";
+import type { OfficeSeed } from "./content/offices";
 import {
   FEMALE_FIRST_NAMES,
   MALE_FIRST_NAMES,
   SURNAMES,
   feminineSurname,
   transliterate,
-} from "./data/names";
-import type { SiteCode } from "./data/sites";
+} from "./content/names";
+import type { SiteCode } from "./content/sites";
 import type { Random } from "./random";
 
 export type StaffProfile = {

@@ -1,4 +1,4 @@
-import type { TopicSeed } from "./data/topic-seed";
+import type { TopicSeed } from "./content/topic-seed";
 import type { Random } from "./random";
 import type { StaffProfile } from "./staff";
 
