@@ -1,0 +1,85 @@
+import { Form, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Viewer } from "~/lib/documents";
+import type { Locale } from "~/locales/shape";
+
+export function SiteHeader({ viewer, locale }: { viewer: Viewer | null; locale: Locale }) {
+  const { t } = useTranslation();
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <a className="brand" href={viewer ? "/topics" : "/"}>
+          <BrandMark />
+          <span className="brand__name">{t("app.name")}</span>
+        </a>
+        {viewer ? (
+          <nav className="main-nav" aria-label={t("app.mainNav")}>
+            <ul>
+              <li>
+                <NavLink to="/topics" end>
+                  {t("nav.topics")}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/topics/new">{t("nav.suggest")}</NavLink>
+              </li>
+            </ul>
+          </nav>
+        ) : null}
+        <div className="site-header__tools">
+          <LanguageSwitch locale={locale} />
+          {viewer ? (
+            <Form method="post" action="/logout" className="account">
+              <p className="account__name">
+                <span className="visually-hidden">{t("app.signedInAs", { name: viewer.name })}</span>
+                <span aria-hidden="true">{viewer.name}</span>
+              </p>
+              <button type="submit" className="button button--quiet">
+                {t("app.signOut")}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+/** Posts to /locale (works without JavaScript) and comes back to the same page. */
+function LanguageSwitch({ locale }: { locale: Locale }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const other: Locale = locale === "ru" ? "en" : "ru";
+  return (
+    <Form method="post" action="/locale" className="language-switch">
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <button type="submit" name="lng" value={other} lang={other} className="button button--quiet">
+        <GlobeIcon />
+        {t(`locale.${other}`)}
+      </button>
+    </Form>
+  );
+}
+
+function BrandMark() {
+  return (
+    <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+      <rect width="32" height="32" rx="8" fill="currentColor" />
+      <path d="M9 21.5v-5M16 21.5v-11M23 21.5v-8" stroke="#fff" strokeWidth="3" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+function GlobeIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+      <circle cx="10" cy="10" r="7.25" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path
+        d="M2.75 10h14.5M10 2.75c2 2.2 3 4.6 3 7.25s-1 5.05-3 7.25c-2-2.2-3-4.6-3-7.25s1-5.05 3-7.25z"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+      />
+    </svg>
+  );
+}

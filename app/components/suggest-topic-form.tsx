@@ -1,0 +1,84 @@
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/form-fields";
+import { TOPIC_BLOCKS, TOPIC_FORMATS } from "~/lib/documents";
+import { translateMessage } from "~/lib/i18n";
+import type { SuggestErrors } from "~/lib/topic-form";
+
+type Values = { title: string; description: string; block: string; format: string };
+
+export function SuggestTopicForm({ errors, values }: { errors?: SuggestErrors; values?: Values }) {
+  const { t, i18n } = useTranslation();
+  const navigation = useNavigation();
+  const submitting = navigation.state === "submitting";
+  const summary = useRef<HTMLDivElement>(null);
+  const msg = (m: string | undefined) => (m ? translateMessage(t, i18n, m) : undefined);
+
+  useEffect(() => {
+    if (errors) summary.current?.focus();
+  }, [errors]);
+
+  const list = (["form", "title", "description", "block", "format"] as const)
+    .filter((f) => errors?.[f])
+    .map((f) => ({ field: f === "form" ? undefined : f, message: msg(errors?.[f])! }));
+
+  return (
+    <div className="narrow">
+      <h1>{t("suggest.title")}</h1>
+      <p className="page-head__intro">{t("suggest.intro")}</p>
+      {list.length > 0 ? <ErrorSummary ref={summary} title={t("suggest.errorSummary")} errors={list} /> : null}
+      <Form method="post" className="form form--card" noValidate>
+        <TextField
+          label={t("suggest.fieldTitle")}
+          hint={t("suggest.fieldTitleHint")}
+          name="title"
+          required
+          maxLength={120}
+          defaultValue={values?.title}
+          error={msg(errors?.title)}
+        />
+        <TextAreaField
+          label={t("suggest.fieldDescription")}
+          hint={t("suggest.fieldDescriptionHint")}
+          name="description"
+          required
+          rows={7}
+          maxLength={2000}
+          defaultValue={values?.description}
+          error={msg(errors?.description)}
+        />
+        <div className="form__row">
+          <SelectField label={t("suggest.fieldBlock")} name="block" required defaultValue={values?.block ?? ""} error={msg(errors?.block)}>
+            <option value="" disabled>
+              {t("suggest.choose")}
+            </option>
+            {TOPIC_BLOCKS.map((b) => (
+              <option key={b} value={b}>
+                {t(`blocks.${b}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t("suggest.fieldFormat")} name="format" required defaultValue={values?.format ?? ""} error={msg(errors?.format)}>
+            <option value="" disabled>
+              {t("suggest.choose")}
+            </option>
+            {TOPIC_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {t(`formats.${f}`)}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" aria-disabled={submitting || undefined}>
+            {submitting ? t("suggest.submitting") : t("suggest.submit")}
+          </button>
+          <Link to="/topics" className="button button--quiet">
+            {t("suggest.cancel")}
+          </Link>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { Link } from "@remix-run/react";
+import { useId } from "react";
+import { StatusBadge, TopicTags } from "~/components/topic-meta";
+import { VoteControl } from "~/components/vote-control";
+import type { TopicSummary } from "~/lib/documents";
+import { topicPath } from "~/lib/topic-path";
+
+export function TopicCard({ topic }: { topic: TopicSummary }) {
+  const headingId = useId();
+  return (
+    <article className="topic-card" aria-labelledby={headingId} data-topic-id={topic.id}>
+      <div className="topic-card__body">
+        <StatusBadge status={topic.status} />
+        <h2 className="topic-card__title" id={headingId}>
+          <Link to={topicPath(topic.id)}>{topic.title}</Link>
+        </h2>
+        <p className="topic-card__excerpt">{topic.description}</p>
+        <TopicTags block={topic.block} format={topic.format} durationMinutes={topic.durationMinutes} />
+      </div>
+      <VoteControl topic={topic} />
+    </article>
+  );
+}

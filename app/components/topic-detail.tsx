@@ -1,0 +1,72 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { StatusBadge } from "~/components/topic-meta";
+import { VoteControl } from "~/components/vote-control";
+import type { TopicDetail } from "~/lib/documents";
+import { formatDate } from "~/lib/format";
+import { isLocale } from "~/locales/shape";
+
+export function TopicDetailView({ topic, created }: { topic: TopicDetail; created: boolean }) {
+  const { t, i18n } = useTranslation();
+  const locale = isLocale(i18n.language) ? i18n.language : "ru";
+  return (
+    <div className="topic-detail">
+      <p className="back-link">
+        <Link to="/topics">
+          <span aria-hidden="true">← </span>
+          {t("topic.backToList")}
+        </Link>
+      </p>
+      {created ? (
+        <p className="notice notice--success" role="status">
+          {t("topic.created")}
+        </p>
+      ) : null}
+      <article className="topic-detail__grid" aria-labelledby="topic-title">
+        <div className="topic-detail__main">
+          <StatusBadge status={topic.status} />
+          <h1 id="topic-title">{topic.title}</h1>
+          <p className="topic-detail__byline">
+            {topic.author ? topic.author.name : t("topic.authorUnknown")}
+            {topic.author?.office ? <span className="muted"> · {topic.author.office.name}</span> : null}
+            <span className="muted"> · {t("topic.suggestedOn", { date: formatDate(topic.createdAt, locale) })}</span>
+          </p>
+          <h2 className="visually-hidden">{t("topic.description")}</h2>
+          <div className="prose">
+            {topic.description.split(/\n{2,}/).map((para, i) => (
+              <p key={i}>{para}</p>
+            ))}
+          </div>
+        </div>
+        <aside className="topic-detail__side" aria-label={t("topic.status")}>
+          <VoteControl topic={topic} size="large" />
+          <dl className="facts">
+            <div>
+              <dt>{t("topic.block")}</dt>
+              <dd>{t(`blocks.${topic.block}`)}</dd>
+            </div>
+            <div>
+              <dt>{t("topic.format")}</dt>
+              <dd>{t(`formats.${topic.format}`)}</dd>
+            </div>
+            <div>
+              <dt>{t("topic.duration")}</dt>
+              <dd>{t("topic.durationValue", { count: topic.durationMinutes })}</dd>
+            </div>
+            <div>
+              <dt>{t("topic.participants")}</dt>
+              <dd>{t("topic.participantsValue", { min: topic.minParticipants, max: topic.maxParticipants })}</dd>
+            </div>
+            <div>
+              <dt>{t("topic.author")}</dt>
+              <dd>
+                {topic.author ? topic.author.name : t("topic.authorUnknown")}
+                {topic.author?.office ? <span className="facts__sub">{topic.author.office.name}</span> : null}
+              </dd>
+            </div>
+          </dl>
+        </aside>
+      </article>
+    </div>
+  );
+}

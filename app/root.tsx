@@ -1,0 +1,109 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { Provider as UrqlProvider } from "urql";
+import { AnnouncerProvider } from "~/components/announcer";
+import { LiveUpdates } from "~/components/live-updates";
+import { PageMessage } from "~/components/page-message";
+import { SiteHeader } from "~/components/site-header";
+import { getViewer } from "~/lib/graphql.server";
+import { getI18n } from "~/lib/i18n";
+import { resolveLocale } from "~/lib/locale.server";
+import { getUrqlClient } from "~/lib/urql-client";
+import { DEFAULT_LOCALE } from "~/locales/shape";
+import appStyles from "~/styles/app.css";
+import baseStyles from "~/styles/base.css";
+
+export const links: LinksFunction = () => [
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "stylesheet", href: baseStyles },
+  { rel: "stylesheet", href: appStyles },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request, context);
+  return { viewer, locale: resolveLocale(request, viewer) };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? DEFAULT_LOCALE;
+  const i18n = useMemo(() => getI18n(locale), [locale]);
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0e4d55" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>
+          <AnnouncerProvider>
+            <SkipLink />
+            <SiteHeader viewer={data?.viewer ?? null} locale={locale} />
+            <main id="main" className="page" tabIndex={-1}>
+              {children}
+            </main>
+            <SiteFooter />
+          </AnnouncerProvider>
+        </I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const client = useMemo(() => getUrqlClient(), []);
+  return (
+    <UrqlProvider value={client}>
+      <LiveUpdates enabled={Boolean(data?.viewer)} />
+      <Outlet />
+    </UrqlProvider>
+  );
+}
+
+function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    <a className="skip-link" href="#main">
+      {t("app.skipToContent")}
+    </a>
+  );
+}
+
+function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <p>{t("app.footer")}</p>
+    </footer>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  if (!notFound) console.error(error);
+  return (
+    <PageMessage
+      title={notFound ? t("errors.notFoundTitle") : t("errors.title")}
+      text={notFound ? t("errors.notFoundText") : t("errors.text")}
+    />
+  );
+}

@@ -1,0 +1,55 @@
+import type { Locator, Page } from "playwright-core";
+
+/** The sign-in page, by its accessible names in Russian or English. */
+export class LoginPage {
+  constructor(private readonly page: Page, private readonly baseUrl: string) {}
+
+  async goto() {
+    await this.page.goto(`${this.baseUrl}/login`);
+    await this.page.getByRole("heading", { level: 1, name: /Вход|Sign in/ }).waitFor();
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.getByLabel(/Электронная почта|Email/).fill(email);
+    await this.page.getByLabel(/Пароль|Password/).fill(password);
+    await this.page.getByRole("button", { name: /^(Войти|Sign in)$/ }).click();
+    await this.page.waitForURL(/\/topics(\?|$)/);
+    await this.page.getByRole("heading", { level: 1, name: /Темы обучения|Training topics/ }).waitFor();
+  }
+}
+
+/** The topic list with its cards; a card is found by its topic title. */
+export class TopicsPage {
+  constructor(readonly page: Page, private readonly baseUrl: string) {}
+
+  async goto() {
+    await this.page.goto(`${this.baseUrl}/topics`);
+    await this.page.getByRole("heading", { level: 1, name: /Темы обучения|Training topics/ }).waitFor();
+  }
+
+  /** Resolves once the page is hydrated and its live-updates WebSocket is connected. */
+  async waitUntilLive() {
+    await this.page.waitForFunction(() => document.documentElement.dataset.live === "on");
+  }
+
+  card(title: string): Locator {
+    return this.page.locator("article.topic-card").filter({ has: this.page.getByRole("heading", { name: title, exact: true }) });
+  }
+
+  voteButton(title: string): Locator {
+    return this.card(title).getByRole("button", { name: /Поддержать|Support/ });
+  }
+
+  async voteCount(title: string): Promise<number> {
+    return Number(await this.card(title).getByTestId("vote-count").getAttribute("data-count"));
+  }
+
+  /** Title of the first topic open for voting that this user has not supported yet. */
+  async firstVotableTitle(): Promise<string> {
+    const card = this.page
+      .locator("article.topic-card")
+      .filter({ has: this.page.locator('button[aria-pressed="false"]') })
+      .first();
+    return (await card.getByRole("heading").innerText()).trim();
+  }
+}
