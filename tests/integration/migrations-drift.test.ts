@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { schemaDriftSql } from "../../prisma/migrate/diff";
+import { createTestDatabase } from "./helpers/database";
+
+describe("prisma/migrations", () => {
+  it("reproduce schema.prisma exactly (run `npm run db:migration -- <name>` if this fails)", async () => {
+    const drift = await schemaDriftSql({ adminUrl: process.env.TEST_DATABASE_URL });
+    expect(drift, `schema.prisma and prisma/migrations differ by:\n${drift}`).toBe("");
+  });
+
+  it("give each test file a private, migrated database", async () => {
+    const db = await createTestDatabase();
+    try {
+      await db.prisma.office.create({ data: { name: "Строгино", district: "СЗАО" } });
+      expect(await db.prisma.office.count()).toBe(1);
+      const rows = await db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "_prisma_migrations"`;
+      expect(Number(rows[0].n)).toBeGreaterThan(0);
+    } finally {
+      await db.drop();
+    }
+  });
+});
