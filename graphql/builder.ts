@@ -10,6 +10,10 @@ import { getDatamodel } from "../prisma/generated/pothos-types";
 import type { GraphQLContext } from "./context";
 import { validationErrorFromIssues } from "./validation-error";
 
+function unauthenticatedError() {
+  return new GraphQLError("Sign in required", { extensions: { code: "UNAUTHENTICATED" } });
+}
+
 type AuthScopes = { signedIn: boolean; manager: boolean; admin: boolean };
 
 export const builder = new SchemaBuilder<{
@@ -30,14 +34,16 @@ export const builder = new SchemaBuilder<{
       admin: context.viewer?.role === "ADMIN",
     }),
     unauthorizedError: (_parent, context) =>
-      context.viewer
-        ? new GraphQLError("Not allowed", { extensions: { code: "FORBIDDEN" } })
-        : new GraphQLError("Sign in required", { extensions: { code: "UNAUTHENTICATED" } }),
+      context.viewer ? new GraphQLError("Not allowed", { extensions: { code: "FORBIDDEN" } }) : unauthenticatedError(),
   },
   // Validation failures become the typed ValidationError member of a mutation's result union.
-  // Scope-auth still runs first (it is the outermost plugin), so this leaks nothing to anonymous callers.
+  // Arguments are validated before field authorisation runs, so an anonymous caller is told to
+  // sign in rather than shown validation details (signIn validates its own input in its resolver).
   errors: { defaultTypes: [], unsafelyHandleInputErrors: true },
-  validation: { validationError: (result) => validationErrorFromIssues(result.issues) },
+  validation: {
+    validationError: (result, _args, context) =>
+      context.viewer ? validationErrorFromIssues(result.issues) : unauthenticatedError(),
+  },
   prisma: {
     client: (context) => context.prisma,
     dmmf: getDatamodel(),

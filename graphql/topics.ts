@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "../prisma/generated/client";
 import { builder } from "./builder";
+import { nonEmpty } from "./prisma-query";
 import { NotFoundError, ValidationError } from "./errors";
 import { TopicBlockEnum, TopicFormatEnum, TopicOrderEnum, TopicStatusEnum } from "./topic-enums";
 import { decodeTopicId } from "./topic-id";
@@ -80,7 +81,7 @@ builder.queryField("topics", (t) =>
       },
       resolve: (query, _root, args, context) =>
         context.prisma.topic.findMany({
-          ...query,
+          ...nonEmpty(query),
           where: topicWhere(args.filter),
           orderBy:
             args.orderBy === "NEWEST"
@@ -101,21 +102,24 @@ builder.queryField("topic", (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, context) => {
       const id = decodeTopicId(String(args.id));
-      return id ? context.prisma.topic.findUnique({ ...query, where: { id } }) : null;
+      return id ? context.prisma.topic.findUnique({ ...nonEmpty(query), where: { id } }) : null;
     },
   }),
 );
 
 const SuggestTopicInput = builder.inputType("SuggestTopicInput", {
   fields: (t) => ({
-    title: t
-      .string({ required: true })
-      .validate(z.string().trim().min(TOPIC_TITLE_LIMITS.min).max(TOPIC_TITLE_LIMITS.max)),
-    description: t
-      .string({ required: true })
-      .validate(z.string().trim().min(TOPIC_DESCRIPTION_LIMITS.min).max(TOPIC_DESCRIPTION_LIMITS.max)),
+    title: t.string({ required: true }),
+    description: t.string({ required: true }),
     block: t.field({ type: TopicBlockEnum, required: true }),
     format: t.field({ type: TopicFormatEnum, required: true }),
+  }),
+  // Validated as one object so a form learns about every bad field at once.
+  validate: z.object({
+    title: z.string().trim().min(TOPIC_TITLE_LIMITS.min).max(TOPIC_TITLE_LIMITS.max),
+    description: z.string().trim().min(TOPIC_DESCRIPTION_LIMITS.min).max(TOPIC_DESCRIPTION_LIMITS.max),
+    block: z.string(),
+    format: z.string(),
   }),
 });
 
@@ -126,7 +130,7 @@ builder.mutationField("suggestTopic", (t) =>
     args: { input: t.arg({ type: SuggestTopicInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
       const topic = await context.prisma.topic.create({
-        ...query,
+        ...nonEmpty(query),
         data: {
           title: input.title,
           description: input.description,
@@ -149,7 +153,7 @@ builder.subscriptionField("topicSuggested", (t) =>
     description: "Every newly suggested topic.",
     subscribe: (_root, _args, context) => context.pubsub.subscribe("topic:suggested"),
     resolve: async (query, event: { topicId: string }, _args, context) => {
-      const topic = await context.prisma.topic.findUnique({ ...query, where: { id: event.topicId } });
+      const topic = await context.prisma.topic.findUnique({ ...nonEmpty(query), where: { id: event.topicId } });
       if (!topic) throw new NotFoundError("Topic");
       return topic;
     },

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { createSessionCookie, destroySessionCookie } from "../app/lib/session.server";
 import { builder } from "./builder";
+import { nonEmpty } from "./prisma-query";
 import { InvalidCredentialsError, ValidationError } from "./errors";
+import { validationErrorFromIssues } from "./validation-error";
 import { verifyPassword } from "./passwords";
 
 export const LocaleEnum = builder.enumType("Locale", { values: ["ru", "en"] as const });
@@ -36,15 +38,22 @@ builder.queryField("me", (t) =>
     type: "User",
     description: "The signed-in user.",
     resolve: (query, _root, _args, context) =>
-      context.prisma.user.findUniqueOrThrow({ ...query, where: { id: context.viewer!.id } }),
+      context.prisma.user.findUniqueOrThrow({ ...nonEmpty(query), where: { id: context.viewer!.id } }),
   }),
 );
 
 const SignInInput = builder.inputType("SignInInput", {
   fields: (t) => ({
-    email: t.string({ required: true }).validate(z.string().trim().toLowerCase().email().max(254)),
-    password: t.string({ required: true }).validate(z.string().min(1).max(1024)),
+    email: t.string({ required: true }),
+    password: t.string({ required: true }),
   }),
+});
+
+// Validated in the resolver, not by the validation plugin: sign-in is the one operation an
+// anonymous caller may run, and the plugin hides validation details from anonymous callers.
+const SignInSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(1024),
 });
 
 builder.mutationField("signIn", (t) =>
@@ -54,14 +63,17 @@ builder.mutationField("signIn", (t) =>
     description: "Signs in with email and password; the response sets the session cookie.",
     errors: { types: [InvalidCredentialsError, ValidationError] },
     args: { input: t.arg({ type: SignInInput, required: true }) },
-    resolve: async (query, _root, { input }, context) => {
+    resolve: async (query, _root, args, context) => {
+      const parsed = SignInSchema.safeParse(args.input);
+      if (!parsed.success) throw validationErrorFromIssues(parsed.error.issues, ["input"]);
+      const input = parsed.data;
       const user = await context.prisma.user.findUnique({ where: { email: input.email } });
       const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
       if (!user || !valid) throw new InvalidCredentialsError();
       context.responseCookies.push(
         await createSessionCookie({ userId: user.id, sessionVersion: user.sessionVersion }),
       );
-      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+      return context.prisma.user.findUniqueOrThrow({ ...nonEmpty(query), where: { id: user.id } });
     },
   }),
 );
@@ -82,6 +94,6 @@ builder.mutationField("setLocale", (t) =>
     type: "User",
     args: { locale: t.arg({ type: LocaleEnum, required: true }) },
     resolve: (query, _root, { locale }, context) =>
-      context.prisma.user.update({ ...query, where: { id: context.viewer!.id }, data: { locale } }),
+      context.prisma.user.update({ ...nonEmpty(query), where: { id: context.viewer!.id }, data: { locale } }),
   }),
 );

@@ -15,12 +15,15 @@ export class ValidationError extends Error {
   }
 }
 
-export function validationErrorFromIssues(issues: ReadonlyArray<StandardSchemaV1.Issue>): ValidationError {
+export function validationErrorFromIssues(
+  issues: ReadonlyArray<StandardSchemaV1.Issue>,
+  prefix: string[] = [],
+): ValidationError {
   return new ValidationError(
     issues.map(
       (issue) =>
         new FieldError(
-          (issue.path ?? []).map((part) => String(typeof part === "object" ? part.key : part)),
+          [...prefix, ...(issue.path ?? []).map((part) => String(typeof part === "object" && part ? part.key : part))],
           issue.message,
         ),
     ),

@@ -1,6 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { filter, pipe } from "graphql-yoga";
 import { builder } from "./builder";
+import { nonEmpty } from "./prisma-query";
 import type { GraphQLContext } from "./context";
 import { NotFoundError } from "./errors";
 import type { TopicVoteChange } from "./pubsub";
@@ -31,7 +32,7 @@ function voteMutation(name: "vote" | "unvote", change: VoteChange, description: 
         if (outcome.kind === "changed") {
           context.pubsub.publish("topic:voteChanged", { topicId: topicId!, voteCount: outcome.voteCount });
         }
-        return context.prisma.topic.findUniqueOrThrow({ ...query, where: { id: topicId! } });
+        return context.prisma.topic.findUniqueOrThrow({ ...nonEmpty(query), where: { id: topicId! } });
       },
     }),
   );

@@ -22,6 +22,8 @@ export function createSprosYoga(services: ServerServices) {
     graphqlEndpoint: "/graphql",
     graphiql: process.env.NODE_ENV !== "production",
     landingPage: false,
+    // Outside production unexpected errors keep their message (still under a generic code).
+    maskedErrors: process.env.NODE_ENV === "production" ? true : { isDev: true },
     logging: process.env.NODE_ENV === "test" ? false : "warn",
     plugins: [setCookiePlugin],
     context: async (initial) => {

@@ -40,7 +40,10 @@ function subscribe(client: ApiClient, query: string, variables?: Record<string, 
         events.push(value);
         waiters.splice(0).forEach((wake) => wake());
       },
-      error: (error) => events.push({ error }),
+      error: (error) => {
+        events.push({ error });
+        waiters.splice(0).forEach((wake) => wake());
+      },
       complete: () => {},
     },
   );
@@ -66,10 +69,15 @@ describe("live subscriptions over graphql-ws", () => {
     await Promise.all([all.ready, onlySecond.ready]);
     await new Promise((resolve) => setTimeout(resolve, 100)); // let the subscribe frames reach the server
 
-    await voter.request(`mutation($id: ID!) { vote(topicId: $id) { __typename } }`, { id: topicIds[0] });
-    await voter.request(`mutation($id: ID!) { vote(topicId: $id) { __typename } }`, { id: topicIds[0] }); // no-op: no event
-    await voter.request(`mutation($id: ID!) { vote(topicId: $id) { __typename } }`, { id: topicIds[1] });
-    await voter.request(`mutation($id: ID!) { unvote(topicId: $id) { __typename } }`, { id: topicIds[0] });
+    const vote = (id: string) => voter.request(`mutation($id: ID!) { vote(topicId: $id) { __typename } }`, { id });
+    const unvote = (id: string) => voter.request(`mutation($id: ID!) { unvote(topicId: $id) { __typename } }`, { id });
+    const typenames = [
+      (await vote(topicIds[0])).data.vote.__typename,
+      (await vote(topicIds[0])).data.vote.__typename, // a no-op: publishes nothing
+      (await vote(topicIds[1])).data.vote.__typename,
+      (await unvote(topicIds[0])).data.unvote.__typename,
+    ];
+    expect(typenames).toEqual(["MutationVoteSuccess", "MutationVoteSuccess", "MutationVoteSuccess", "MutationUnvoteSuccess"]);
 
     const events = await all.next(3);
     expect(events.map((event) => event.data.topicVoteChanged)).toEqual([
@@ -88,10 +96,12 @@ describe("live subscriptions over graphql-ws", () => {
     const suggested = subscribe(watcher, "subscription { topicSuggested { title status author { name } } }");
     await suggested.ready;
     await new Promise((resolve) => setTimeout(resolve, 100));
-    await voter.request(
+    const created = await voter.request(
       `mutation($input: SuggestTopicInput!) { suggestTopic(input: $input) { __typename } }`,
       { input: { title: "Новая живая тема", description: "Описание новой темы", block: "SERVICE_DELIVERY", format: "WEBINAR" } },
     );
+    expect(created.errors).toBeUndefined();
+    expect(created.data.suggestTopic.__typename).toBe("MutationSuggestTopicSuccess");
     const [event] = await suggested.next(1);
     expect(event.data.topicSuggested).toEqual({ title: "Новая живая тема", status: "NEW", author: { name: "Тестовый Пользователь 0" } });
   });
