@@ -13,6 +13,8 @@ export interface Evaluation {
   scanned: number;
 }
 
+const FRAGMENT_WEIGHT = 0.25;
+
 const scratchQ: number[] = [];
 const scratchW: number[] = [];
 
@@ -40,6 +42,9 @@ function waste(st: State, r: number, day: number, site: number, a: number, b: nu
   let w = 0;
   if (before > 0 && before < tr.minTopicDur) w += before;
   if (after > 0 && after < tr.minTopicDur) w += after;
+  // Splitting free time into two pieces makes long sessions impossible later: charge part of
+  // the smaller piece, so sessions snap to window edges and to each other.
+  if (before > 0 && after > 0) w += FRAGMENT_WEIGHT * Math.min(before, after);
   return w;
 }
 

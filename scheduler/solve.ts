@@ -1,6 +1,8 @@
 // The pipeline: validate → model → greedy construction (first proposal) → bound → large
 // neighbourhood search in deterministic work units → proposal with explanations.
 import type { Instance, Progress, Proposal, SolveOptions, Status } from "./types";
+import type { BoundResult } from "./bound";
+import type { PendingBound } from "./bound-async";
 import { validateInstance } from "./validate";
 import { buildModel } from "./model";
 import { State } from "./state";
@@ -11,14 +13,16 @@ import { improve } from "./improve";
 import { toSessions } from "./output";
 import { explain } from "./explain";
 import { pairBestWeights, simpleBound } from "./simple-bound";
-import { lpBound } from "./bound";
+import { startBound, WORKER_THRESHOLD } from "./bound-async";
 
-export const defaultOptions = { timeLimitMs: 10_000, seed: 1, bound: true, effort: 1 } as const;
+export const defaultOptions = { timeLimitMs: 10_000, seed: 1, bound: true, effort: 1, boundInWorker: true } as const;
 
-/** Work units (pairs scanned) the search may spend per millisecond of time limit. Calibrated so a
- * run normally ends well inside its limit: the clock is only a safety net, keeping results
- * reproducible for a given seed and limit. */
-const WORK_PER_MS = 20_000;
+/** Work units (≈ pairs scanned) the search may spend per millisecond of time limit. Calibrated
+ * so that a run normally ends inside its limit on one core of a 2020s machine: the clock is only
+ * a safety net, which keeps results reproducible for a given seed and limit. */
+const WORK_PER_MS = 4_000;
+/** Give up after this many local-search iterations in a row without improvement. */
+const MAX_IDLE = 3000;
 
 export class InvalidInstanceError extends Error {
   constructor(readonly errors: string[]) {
@@ -28,6 +32,7 @@ export class InvalidInstanceError extends Error {
 }
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const sleep = (ms: number) => new Promise<null>((resolve) => setTimeout(() => resolve(null), ms));
 
 export async function solve(input: Instance | unknown, opts: Partial<SolveOptions> = {}): Promise<Proposal> {
   const o = { ...defaultOptions, ...opts };
@@ -40,9 +45,10 @@ export async function solve(input: Instance | unknown, opts: Partial<SolveOption
   const st = new State(m);
   const rng = makeRng(o.seed);
   let timedOut = false;
+  const searchEnd = o.timeLimitMs * 0.88; // leaves time for explanations and output
   const shouldStop = () => {
     if (o.signal?.aborted) return (timedOut = true);
-    if (now && now() - t0 > o.timeLimitMs * 0.95) return (timedOut = true);
+    if (now && elapsed() > searchEnd) return (timedOut = true);
     return false;
   };
   let upperBound: number | null = null;
@@ -51,6 +57,10 @@ export async function solve(input: Instance | unknown, opts: Partial<SolveOption
     o.onProgress?.({ phase, fraction, servedWeight: st.weight, upperBound, elapsedMs: elapsed() });
   report("model", 0);
 
+  const boundSec = Math.max(1, (o.timeLimitMs * 0.8) / 1000);
+  const inWorker = o.bound && o.boundInWorker && m.nPairs > WORKER_THRESHOLD;
+  let pending: PendingBound | null = inWorker ? startBound(v.instance, m, st.idx, boundSec, true) : null;
+
   const allDays = Array.from({ length: m.nDays }, (_, d) => d);
   const allTopics = m.topics.map((_, t) => t);
   fill(st, allDays, allTopics, { noise: 0, rng, maxWork: Number.POSITIVE_INFINITY, shouldStop });
@@ -58,34 +68,46 @@ export async function solve(input: Instance | unknown, opts: Partial<SolveOption
   const firstFeasibleMs = elapsed();
   report("construct", 0.1);
 
-  const best = pairBestWeights(m, st.idx);
-  upperBound = simpleBound(m, best);
+  upperBound = simpleBound(m, pairBestWeights(m, st.idx));
   boundMethod = "combinatorial";
-  if (o.bound && !shouldStop() && st.weight < upperBound - 1e-9) {
-    await tick();
-    const lp = await lpBound(m, best);
-    if (lp !== null && lp < upperBound) {
-      upperBound = lp;
-      boundMethod = "lp";
+  const useBound = (lp: BoundResult | null) => {
+    if (lp !== null && lp.bound < upperBound!) {
+      upperBound = lp.bound;
+      boundMethod = `lp (${lp.columns} columns, ${lp.rows} rows)`;
     }
+    upperBound = Math.floor(upperBound! * 2 + 1e-6) / 2; // servedWeight is a multiple of 0.5
+  };
+  if (o.bound && !inWorker && st.weight < upperBound - 1e-9) {
+    await tick();
+    useBound(await startBound(v.instance, m, st.idx, boundSec, false).result);
     report("bound", 0.2);
-  }
-  upperBound = Math.floor(upperBound * 2 + 1e-6) / 2; // servedWeight is a multiple of 0.5
+  } else useBound(null);
 
+  // The search stops at the bound known now; a bound still being computed in the worker never
+  // changes the search, so the proposal is the same whenever it arrives.
+  const stopAt = upperBound;
   const budget = o.timeLimitMs * WORK_PER_MS * o.effort;
   const chunk = 50 * WORK_PER_MS;
   let work = 0;
   let iterations = 0;
   let idle = 0;
-  const maxIdle = 3000;
-  while (work < budget && st.weight < upperBound - 1e-9 && !shouldStop() && idle < maxIdle) {
-    const r = improve(st, { rng, maxWork: Math.min(chunk, budget - work), maxIdle: maxIdle - idle, shouldStop });
+  while (work < budget && st.weight < stopAt - 1e-9 && !shouldStop() && idle < MAX_IDLE) {
+    const r = improve(st, { rng, maxWork: Math.min(chunk, budget - work), maxIdle: MAX_IDLE - idle, shouldStop });
     work += r.work;
     iterations += r.iterations;
     idle = r.improvements > 0 ? r.idle : idle + r.idle;
     if (r.iterations === 0) break;
-    report("improve", 0.2 + 0.8 * Math.min(1, work / budget));
+    report("improve", 0.2 + 0.75 * Math.min(1, work / budget));
     await tick();
+  }
+
+  if (pending) {
+    const wait = now ? Math.max(0, o.timeLimitMs * 0.9 - elapsed()) : 3_600_000;
+    const lp = await Promise.race([pending.result, sleep(wait)]);
+    if (lp === null) pending.cancel();
+    useBound(lp);
+    pending = null;
+    report("bound", 0.97);
   }
 
   const sessions = toSessions(st);
@@ -107,6 +129,7 @@ export async function solve(input: Instance | unknown, opts: Partial<SolveOption
       firstFeasibleMs: Math.round(firstFeasibleMs),
       boundMethod,
       iterations,
+      work,
     },
     explanations,
   };

@@ -112,6 +112,8 @@ export interface Metrics {
   boundMethod: string | null;
   /** Extra: local-search iterations performed. */
   iterations: number;
+  /** Extra: deterministic work units spent by the search. */
+  work: number;
 }
 
 export interface Proposal {
@@ -143,4 +145,6 @@ export interface SolveOptions {
   readonly bound?: boolean;
   /** Multiplies the deterministic work budget; 0 = construction only. Default 1. */
   readonly effort?: number;
+  /** Run the LP bound in a worker thread when the instance is large. Default true. */
+  readonly boundInWorker?: boolean;
 }
