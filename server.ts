@@ -1,7 +1,6 @@
 import http from "node:http";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
+import { fileURLToPath } from "node:url";
 import { createSprosPubSub } from "./graphql/pubsub";
 import { attachGraphQLWebSocket } from "./graphql/ws";
 import { createSprosYoga } from "./graphql/yoga";
@@ -11,6 +10,7 @@ import { openDatabase } from "./server/database";
 import { seedIfEmpty } from "./server/demo-data";
 import { createHttpApp, type AppState } from "./server/http-app";
 import { consoleLogger as log } from "./server/logger";
+import { loadRemixBuild } from "./server/remix-build";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const config = loadConfig();
@@ -27,9 +27,7 @@ if (config.SPROS_SEED === "demo") await seedIfEmpty(prisma, config, log);
 
 const yoga = createSprosYoga({ prisma, pubsub: createSprosPubSub() });
 const websocket = attachGraphQLWebSocket(server, yoga, prisma);
-const buildUrl = pathToFileURL(path.join(root, "build/index.js")).href;
-const build = (await import(buildUrl)) as ServerBuild;
-Object.assign(state, { yoga, remixBuild: async () => build, ready: true });
+Object.assign(state, { yoga, remixBuild: await loadRemixBuild(root), ready: true });
 log.info(`Spros ready on http://localhost:${port}`);
 
 let stopping = false;
