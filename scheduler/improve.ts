@@ -6,6 +6,7 @@ import type { Rng } from "./rng";
 import { randInt } from "./rng";
 import { fill } from "./construct";
 import { topUp } from "./top-up";
+import { force } from "./force";
 
 export interface ImproveOptions {
   rng: Rng;
@@ -46,7 +47,7 @@ export function improve(st: State, o: ImproveOptions): ImproveResult {
     const removed: number[] = [];
     const days = new Set<number>();
     const topics = new Set<number>();
-    const kind = alive.length ? randInt(o.rng, 5) : 0;
+    const kind = randInt(o.rng, 10) < 3 ? 5 : alive.length ? randInt(o.rng, 5) : 0;
     const anchor = alive.length ? st.sessions[alive[randInt(o.rng, alive.length)]] : null;
     const addTrainerTopics = (r: number) => m.trainers[r].teaches.forEach((on, t) => on && topics.add(t));
     if (kind === 0) {
@@ -81,6 +82,8 @@ export function improve(st: State, o: ImproveOptions): ImproveResult {
       }
       addTrainerTopics(anchor!.trainer);
       if (r2 >= 0) addTrainerTopics(r2);
+    } else if (kind === 5) {
+      // Force a session for someone unserved; handled below, after the journal starts.
     } else {
       // A handful of random sessions.
       const k = 2 + randInt(o.rng, 6);
@@ -95,9 +98,30 @@ export function improve(st: State, o: ImproveOptions): ImproveResult {
       }
     }
     for (const sid of removed) topics.add(st.sessions[sid].topic);
+    // Freed rooms and people can serve any topic: on few days, or on small instances, let every
+    // topic compete for them. (On a week of a large instance that would cost too much per move.)
+    if (days.size <= 2 || m.topics.length <= 40) for (let t = 0; t < m.topics.length; t++) topics.add(t);
     const w0 = st.weight;
     const n0 = st.alive;
     st.beginJournal();
+    if (kind === 5) {
+      const f = force(st, o.rng);
+      if (!f) {
+        st.rollback();
+        iterations++;
+        idle++;
+        work += 200;
+        continue;
+      }
+      days.add(f.day);
+      for (const sid of f.removed) {
+        const s = st.sessions[sid];
+        days.add(s.day);
+        topics.add(s.topic);
+        addTrainerTopics(s.trainer);
+      }
+      if (days.size <= 2 || m.topics.length <= 40) for (let t = 0; t < m.topics.length; t++) topics.add(t);
+    }
     for (const sid of removed) st.closeSession(sid);
     const dayList = [...days].sort((a, b) => a - b);
     const topicList = [...topics].sort((a, b) => a - b);
