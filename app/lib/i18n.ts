@@ -25,6 +25,7 @@ export function getI18n(locale: Locale): I18n {
       initAsync: false,
       interpolation: { escapeValue: false },
       returnEmptyString: false,
+      react: { useSuspense: false },
     });
     instances.set(locale, instance);
   }
