@@ -4,5 +4,8 @@ import "./errors";
 import "./users";
 import "./topics";
 import "./votes";
+import "./availability";
+import "./vote-windows";
+import "./demand";
 
 export const schema = lexicographicSortSchema(builder.toSchema());
