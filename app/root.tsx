@@ -7,9 +7,10 @@ import {
   Scripts,
   ScrollRestoration,
   useRouteError,
+  useLocation,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { Provider as UrqlProvider } from "urql";
 import { AnnouncerProvider } from "~/components/announcer";
@@ -69,12 +70,27 @@ export function Layout({ children }: { children: ReactNode }) {
 export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
   const client = useMemo(() => getUrqlClient(), []);
+  useFocusMainOnNavigation();
   return (
     <UrqlProvider value={client}>
       <LiveUpdates enabled={Boolean(data?.viewer)} />
       <Outlet />
     </UrqlProvider>
   );
+}
+
+/**
+ * After a client-side navigation to another page, move focus to <main> (as a full page load would
+ * reset it), so keyboard and screen-reader users start at the new content, not a stale link.
+ */
+function useFocusMainOnNavigation() {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    document.getElementById("main")?.focus({ preventScroll: true });
+  }, [pathname]);
 }
 
 function SkipLink() {

@@ -1,20 +1,24 @@
 import { Link } from "@remix-run/react";
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import { StatusBadge, TopicTags } from "~/components/topic-meta";
 import { VoteControl } from "~/components/vote-control";
+import { contentLang } from "~/lib/content-lang";
 import type { TopicSummary } from "~/lib/documents";
 import { topicPath } from "~/lib/topic-path";
 
 export function TopicCard({ topic }: { topic: TopicSummary }) {
   const headingId = useId();
+  const { i18n } = useTranslation();
+  const lang = contentLang(topic.title + topic.description, i18n.language);
   return (
     <article className="topic-card" aria-labelledby={headingId} data-topic-id={topic.id}>
       <div className="topic-card__body">
         <StatusBadge status={topic.status} />
-        <h2 className="topic-card__title" id={headingId}>
+        <h2 className="topic-card__title" id={headingId} lang={lang}>
           <Link to={topicPath(topic.id)}>{topic.title}</Link>
         </h2>
-        <p className="topic-card__excerpt">{topic.description}</p>
+        <p className="topic-card__excerpt" lang={lang}>{topic.description}</p>
         <TopicTags block={topic.block} format={topic.format} durationMinutes={topic.durationMinutes} />
       </div>
       <VoteControl topic={topic} />

@@ -3,12 +3,14 @@ import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/topic-meta";
 import { VoteControl } from "~/components/vote-control";
 import type { TopicDetail } from "~/lib/documents";
+import { contentLang } from "~/lib/content-lang";
 import { formatDate } from "~/lib/format";
 import { isLocale } from "~/locales/shape";
 
 export function TopicDetailView({ topic, created }: { topic: TopicDetail; created: boolean }) {
   const { t, i18n } = useTranslation();
   const locale = isLocale(i18n.language) ? i18n.language : "ru";
+  const lang = contentLang(topic.title + topic.description, locale);
   return (
     <div className="topic-detail">
       <p className="back-link">
@@ -25,14 +27,14 @@ export function TopicDetailView({ topic, created }: { topic: TopicDetail; create
       <article className="topic-detail__grid" aria-labelledby="topic-title">
         <div className="topic-detail__main">
           <StatusBadge status={topic.status} />
-          <h1 id="topic-title">{topic.title}</h1>
+          <h1 id="topic-title" lang={lang}>{topic.title}</h1>
           <p className="topic-detail__byline">
             {topic.author ? topic.author.name : t("topic.authorUnknown")}
             {topic.author?.office ? <span className="muted"> · {topic.author.office.name}</span> : null}
             <span className="muted"> · {t("topic.suggestedOn", { date: formatDate(topic.createdAt, locale) })}</span>
           </p>
           <h2 className="visually-hidden">{t("topic.description")}</h2>
-          <div className="prose">
+          <div className="prose" lang={lang}>
             {topic.description.split(/\n{2,}/).map((para, i) => (
               <p key={i}>{para}</p>
             ))}

@@ -53,3 +53,28 @@ export class TopicsPage {
     return (await card.getByRole("heading").innerText()).trim();
   }
 }
+
+/** The suggest-a-topic form. */
+export class SuggestTopicPage {
+  constructor(readonly page: Page, private readonly baseUrl: string) {}
+
+  async goto() {
+    await this.page.goto(`${this.baseUrl}/topics/new`);
+    await this.page.getByRole("heading", { level: 1, name: /Предложить тему|Suggest a topic/ }).waitFor();
+  }
+
+  async fill(topic: { title: string; description: string; block: string; format: string }) {
+    await this.page.getByLabel(/^(Название|Title)/).fill(topic.title);
+    await this.page.getByLabel(/^(Описание|Description)/).fill(topic.description);
+    await this.page.getByLabel(/^(Блок|Block)/).selectOption(topic.block);
+    await this.page.getByLabel(/^(Формат|Format)/).selectOption(topic.format);
+  }
+
+  submit() {
+    return this.page.getByRole("button", { name: /Опубликовать тему|Publish topic/ }).click();
+  }
+
+  errorSummary(): Locator {
+    return this.page.getByRole("alert");
+  }
+}
