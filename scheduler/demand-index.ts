@@ -74,7 +74,12 @@ export class DemandIndex {
     const fillAt = invStart.slice(0, nKeys);
     this.invPair = new Int32Array(n);
     this.invPref = new Uint8Array(n);
-    for (let q = 0; q < m.nPairs; q++) {
+    // Fill in order of flexibility (fewest options first, then index): every list is then
+    // already in the order sessions should seat people — the least flexible first, since the
+    // others have more chances elsewhere — and evaluation never needs to sort.
+    const byFlex = Array.from({ length: m.nPairs }, (_, q) => q);
+    byFlex.sort((a, b) => starts[a + 1] - starts[a] - (starts[b + 1] - starts[b]) || a - b);
+    for (const q of byFlex) {
       const base = m.pairTopic[q] * 8 * S;
       for (let o = starts[q]; o < starts[q + 1]; o++) {
         const at = fillAt[base + this.optCode[o]]++;

@@ -8,13 +8,15 @@ export interface Evaluation {
   score: number;
   trainer: number;
   room: number;
-  att: number[];
-  weights: number[];
+  takePref: number;
+  takeHalf: number;
   scanned: number;
+  stamp: number;
 }
 
 const FRAGMENT_WEIGHT = 0.25;
 
+let stamp = 0;
 const scratchQ: number[] = [];
 const scratchW: number[] = [];
 
@@ -78,26 +80,29 @@ export function evaluate(st: State, topic: number, day: number, a: number, site:
   }
   if (!anyRoom || maxRoomCap < t.min) return null;
 
-  scratchQ.length = 0;
-  scratchW.length = 0;
+  // People in the inverted list come least flexible first: seat preferred ones in that order,
+  // then if-need-be ones.
   const idx = st.idx;
   const nSites = m.sites.length;
   const inv = (topic * 8 + m.dayWeekday[day]) * m.slotsPerDay + a / m.g;
   const from = idx.invStart[inv];
   const to = idx.invStart[inv + 1];
+  if (to - from < t.min) return null;
+  scratchQ.length = 0;
+  scratchW.length = 0;
+  let nPref = 0;
   for (let i = from; i < to; i++) {
     const q = idx.invPair[i];
     if (st.pairSess[q] >= 0) continue;
     if (site !== m.online && !m.pairSite[q * nSites + site]) continue;
     if (!st.personFree(m.pairPerson[q], day, a, b)) continue;
-    scratchQ.push(q);
-    scratchW.push(idx.invPref[i] ? 1 : 0.5);
+    if (idx.invPref[i]) {
+      scratchQ.push(q);
+      nPref++;
+    } else scratchW.push(q);
   }
-  const n = scratchQ.length;
+  const n = nPref + scratchW.length;
   if (n < t.min) return null;
-  const order = Array.from({ length: n }, (_, i) => i);
-  const flex = (q: number) => idx.optStart[q + 1] - idx.optStart[q];
-  order.sort((i, j) => scratchW[j] - scratchW[i] || flex(scratchQ[i]) - flex(scratchQ[j]) || scratchQ[i] - scratchQ[j]);
 
   // Best-fit room: the smallest free room that still seats everyone who wants to come.
   let room = -1;
@@ -114,22 +119,20 @@ export function evaluate(st: State, topic: number, day: number, a: number, site:
     }
     cap = bestCap;
   }
-  const take = Math.min(n, cap);
-  const att: number[] = [];
-  const weights: number[] = [];
-  let value = 0;
-  for (let i = 0; i < take; i++) {
-    att.push(scratchQ[order[i]]);
-    weights.push(scratchW[order[i]]);
-    value += scratchW[order[i]];
-  }
+  const takePref = Math.min(nPref, cap);
+  const takeHalf = Math.min(scratchW.length, cap - takePref);
+  const value = takePref + 0.5 * takeHalf;
   const score = (value * 60) / (t.dur + bestWaste);
-  return { value, score, trainer, room, att, weights, scanned: to - from + 8 };
+  return { value, score, trainer, room, takePref, takeHalf, scanned: to - from + 8, stamp: ++stamp };
 }
 
-/** Put an evaluated candidate into the schedule. */
+/** Put an evaluated candidate into the schedule. Must directly follow the `evaluate` call that
+ * produced `e`: the attendees are read from its scratch lists (saves an allocation per
+ * evaluation, most of which are never applied). */
 export function apply(st: State, topic: number, day: number, a: number, site: number, e: Evaluation): number {
+  if (e.stamp !== stamp) throw new Error("apply() must follow its own evaluate()");
   const sid = st.openSession(topic, e.trainer, day, a, site, e.room);
-  for (let i = 0; i < e.att.length; i++) st.addAttendee(sid, e.att[i], e.weights[i]);
+  for (let i = 0; i < e.takePref; i++) st.addAttendee(sid, scratchQ[i], 1);
+  for (let i = 0; i < e.takeHalf; i++) st.addAttendee(sid, scratchW[i], 0.5);
   return sid;
 }

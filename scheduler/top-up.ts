@@ -11,32 +11,27 @@ export function topUp(st: State, topics: Iterable<number>): number {
       const s = st.sessions[sid];
       const hasHalf = s.weights.some((w) => w < 1);
       if (s.att.length >= s.cap && !hasHalf) continue;
-      const cand: number[] = [];
-      const cw: number[] = [];
+      // Inverted lists come least flexible first; preferred people before if-need-be ones.
+      const pref: number[] = [];
+      const half: number[] = [];
       const inv = (ti * 8 + m.dayWeekday[s.day]) * m.slotsPerDay + s.start / m.g;
       for (let i = idx.invStart[inv]; i < idx.invStart[inv + 1]; i++) {
         const q = idx.invPair[i];
         if (st.pairSess[q] >= 0) continue;
         if (s.site !== m.online && !m.pairSite[q * m.sites.length + s.site]) continue;
         if (!st.personFree(m.pairPerson[q], s.day, s.start, s.end)) continue;
-        cand.push(q);
-        cw.push(idx.invPref[i] ? 1 : 0.5);
+        (idx.invPref[i] ? pref : half).push(q);
       }
       work += idx.invStart[inv + 1] - idx.invStart[inv] + 8;
-      if (!cand.length) continue;
-      const order = cand.map((_, i) => i);
-      const flex = (q: number) => idx.optStart[q + 1] - idx.optStart[q];
-      order.sort((i, j) => cw[j] - cw[i] || flex(cand[i]) - flex(cand[j]) || cand[i] - cand[j]);
-      let i = 0;
-      while (i < order.length && s.att.length < s.cap) {
-        st.addAttendee(sid, cand[order[i]], cw[order[i]]);
-        i++;
-      }
-      for (; i < order.length && cw[order[i]] === 1; i++) {
+      let p = 0;
+      let h = 0;
+      while (s.att.length < s.cap && p < pref.length) st.addAttendee(sid, pref[p++], 1);
+      while (s.att.length < s.cap && h < half.length) st.addAttendee(sid, half[h++], 0.5);
+      for (; p < pref.length; p++) {
         const j = s.weights.indexOf(0.5);
         if (j < 0) break;
         st.removeAttendee(sid, s.att[j]);
-        st.addAttendee(sid, cand[order[i]], 1);
+        st.addAttendee(sid, pref[p], 1);
       }
     }
   }

@@ -1,0 +1,128 @@
+// npm run bench:scheduler [-- --sizes tiny,small,... --time-limit SECONDS --seed N]
+// Generates instances of growing size and runs, side by side, the greedy baseline, the
+// scheduler (default 10 s limit) and, on small sizes, the exact MILP. Each size runs in its own
+// process so "peak memory" is that size's own maximum resident set. Every proposal is re-checked
+// by the independent checker from the unit tests.
+import { execFileSync } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { generateInstance, SIZES } from "../../scheduler/generate";
+import { greedyBaseline } from "../../scheduler/greedy-baseline";
+import { solve } from "../../scheduler/solve";
+import { exactMilp } from "../../scheduler/oracle/exact-milp";
+import { checkProposal } from "../unit/scheduler/checker";
+import { oracleInstance } from "../unit/scheduler/oracle-instance";
+
+interface Row {
+  size: string;
+  pairs: number;
+  greedy: number;
+  greedyMs: number;
+  scheduler: number;
+  status: string;
+  exact: string;
+  bound: number | null;
+  boundMethod: string | null;
+  gap: number | null;
+  firstFeasibleMs: number | null;
+  ms: number;
+  peakMb: number;
+  checked: boolean;
+}
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const timeLimitMs = Number(opt("--time-limit", "10")) * 1000;
+const seed = Number(opt("--seed", "7"));
+
+async function runOne(size: string): Promise<Row> {
+  const inst = size === "oracle" ? oracleInstance(seed) : generateInstance({ ...SIZES[size], seed });
+  let t = performance.now();
+  const g = greedyBaseline(inst);
+  const greedyMs = performance.now() - t;
+  t = performance.now();
+  const p = await solve(inst, { timeLimitMs, seed: 1, now: () => performance.now() });
+  const ms = performance.now() - t;
+  let exact = "—";
+  if (inst.demand.length <= 700) {
+    const e = await exactMilp(inst, 60, 40_000);
+    exact = e.status === "optimal" ? String(e.servedWeight) : e.status === "tooLarge" ? "too large" : `${e.servedWeight ?? "?"} (≤ ${e.bound?.toFixed(1) ?? "?"}, ${e.status})`;
+  }
+  const checked = checkProposal(inst, p).violations.length === 0 && checkProposal(inst, g).violations.length === 0;
+  return {
+    size,
+    pairs: inst.demand.length,
+    greedy: g.metrics.servedWeight,
+    greedyMs,
+    scheduler: p.metrics.servedWeight,
+    status: p.status,
+    exact,
+    bound: p.metrics.upperBound,
+    boundMethod: p.metrics.boundMethod,
+    gap: p.metrics.gap,
+    firstFeasibleMs: p.metrics.firstFeasibleMs,
+    ms,
+    peakMb: process.resourceUsage().maxRSS / 1024,
+    checked,
+  };
+}
+
+function table(rows: Row[]): string {
+  const head = ["size", "demand pairs", "greedy", "scheduler", "vs greedy", "exact MILP", "upper bound", "gap", "status", "first feasible", "time", "peak memory", "checker"];
+  const lines = rows.map((r) => [
+    r.size,
+    String(r.pairs),
+    String(r.greedy),
+    String(r.scheduler),
+    r.greedy > 0 ? `${((r.scheduler / r.greedy - 1) * 100).toFixed(1)}%` : "—",
+    r.exact,
+    r.bound === null ? "—" : `${r.bound} (${r.boundMethod?.startsWith("lp") ? "LP" : "comb."})`,
+    r.gap === null ? "—" : `${(r.gap * 100).toFixed(1)}%`,
+    r.status,
+    `${Math.round(r.firstFeasibleMs ?? 0)} ms`,
+    `${(r.ms / 1000).toFixed(2)} s`,
+    `${Math.round(r.peakMb)} MB`,
+    r.checked ? "ok" : "VIOLATIONS",
+  ]);
+  const all = [head, ...lines];
+  const w = head.map((_, i) => Math.max(...all.map((l) => l[i].length)));
+  const fmt = (l: string[]) => `| ${l.map((c, i) => c.padEnd(w[i])).join(" | ")} |`;
+  return [fmt(head), `|${w.map((x) => "-".repeat(x + 2)).join("|")}|`, ...lines.map(fmt)].join("\n");
+}
+
+async function main(): Promise<void> {
+  const one = opt("--one", "");
+  if (one) {
+    process.stdout.write(JSON.stringify(await runOne(one)));
+    return;
+  }
+  const sizes = opt("--sizes", "oracle,tiny,small,medium,large,moscow").split(",");
+  const rows: Row[] = [];
+  const self = fileURLToPath(import.meta.url);
+  for (const size of sizes) {
+    process.stderr.write(`running ${size}…\n`);
+    const out = execFileSync(process.execPath, ["--import", "tsx", self, "--one", size, "--time-limit", String(timeLimitMs / 1000), "--seed", String(seed)], {
+      encoding: "utf8",
+      maxBuffer: 1 << 26,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    rows.push(JSON.parse(out) as Row);
+  }
+  console.log(`\nScheduler benchmark — seed ${seed}, time limit ${timeLimitMs / 1000} s\n`);
+  console.log(table(rows));
+  console.log("\nHow time grows with size (scheduler wall time / greedy wall time):");
+  for (let i = 1; i < rows.length; i++) {
+    const a = rows[i - 1];
+    const b = rows[i];
+    const k = Math.log(b.greedyMs / a.greedyMs) / Math.log(b.pairs / a.pairs);
+    console.log(`  ${a.size} → ${b.size}: pairs ×${(b.pairs / a.pairs).toFixed(1)}, scheduler ${(a.ms / 1000).toFixed(2)} s → ${(b.ms / 1000).toFixed(2)} s, greedy ${Math.round(a.greedyMs)} → ${Math.round(b.greedyMs)} ms (≈ pairs^${k.toFixed(2)})`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
