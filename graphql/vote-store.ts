@@ -1,7 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../prisma/client";
+import type { Topic } from "../prisma/generated/client";
 
-export type VoteOutcome = { kind: "changed" | "unchanged"; voteCount: number } | { kind: "missing" };
+/**
+ * `changed` carries the topic row as the statement left it (RETURNING *; Topic has no @map'd
+ * columns, so the raw row has Prisma's field names and types) and the viewer's vote id after the
+ * change (null after an unvote), so the mutation can answer without reading the topic again.
+ */
+export type VoteOutcome =
+  | { kind: "changed"; voteCount: number; topic: Topic; voteId: string | null }
+  | { kind: "unchanged"; voteCount: number }
+  | { kind: "missing" };
 
 /**
  * Vote and unvote are each one SQL statement: the row change and the counter change commit together,
@@ -9,31 +18,32 @@ export type VoteOutcome = { kind: "changed" | "unchanged"; voteCount: number } |
  * Repeating a vote (or an unvote) is a no-op that writes nothing.
  */
 export async function castVote(prisma: PrismaClient, userId: string, topicId: string): Promise<VoteOutcome> {
-  const rows = await prisma.$queryRaw<{ voteCount: number }[]>`
+  const voteId = randomUUID();
+  const rows = await prisma.$queryRaw<Topic[]>`
     WITH inserted AS (
       INSERT INTO "Vote" ("id", "userId", "topicId")
-      SELECT ${randomUUID()}, ${userId}, t."id" FROM "Topic" t
+      SELECT ${voteId}, ${userId}, t."id" FROM "Topic" t
       WHERE t."id" = ${topicId} AND t."status" <> 'MERGED'
       ON CONFLICT ("userId", "topicId") DO NOTHING
       RETURNING "topicId"
     )
     UPDATE "Topic" SET "voteCount" = "voteCount" + 1
     WHERE "id" = (SELECT "topicId" FROM inserted)
-    RETURNING "voteCount"`;
-  if (rows.length > 0) return { kind: "changed", voteCount: rows[0].voteCount };
+    RETURNING *`;
+  if (rows.length > 0) return { kind: "changed", voteCount: rows[0].voteCount, topic: rows[0], voteId };
   return currentCount(prisma, topicId);
 }
 
 export async function withdrawVote(prisma: PrismaClient, userId: string, topicId: string): Promise<VoteOutcome> {
-  const rows = await prisma.$queryRaw<{ voteCount: number }[]>`
+  const rows = await prisma.$queryRaw<Topic[]>`
     WITH deleted AS (
       DELETE FROM "Vote" WHERE "userId" = ${userId} AND "topicId" = ${topicId}
       RETURNING "topicId"
     )
     UPDATE "Topic" SET "voteCount" = "voteCount" - 1
     WHERE "id" = (SELECT "topicId" FROM deleted)
-    RETURNING "voteCount"`;
-  if (rows.length > 0) return { kind: "changed", voteCount: rows[0].voteCount };
+    RETURNING *`;
+  if (rows.length > 0) return { kind: "changed", voteCount: rows[0].voteCount, topic: rows[0], voteId: null };
   return currentCount(prisma, topicId);
 }
 

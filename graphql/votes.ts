@@ -18,6 +18,37 @@ const TopicVoteChangeRef = builder.objectRef<TopicVoteChange>("TopicVoteChange")
 
 type VoteChange = (context: GraphQLContext, topicId: string) => Promise<VoteOutcome>;
 
+const hasExactKeys = (value: unknown, keys: string[]): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value) &&
+  Object.keys(value).length === keys.length && keys.every((key) => key in value);
+
+/** The selection `viewerHasVoted` asks Pothos for (graphql/topics.ts): the viewer's vote, if any. */
+function isViewerVoteSelection(votes: unknown, viewerId: string): boolean {
+  return hasExactKeys(votes, ["where", "take", "select"]) && votes.take === 1 &&
+    hasExactKeys(votes.where, ["userId"]) && votes.where.userId === viewerId &&
+    hasExactKeys(votes.select, ["id"]) && votes.select.id === true;
+}
+
+/**
+ * After a change the statement's RETURNING row already holds every scalar of the topic, and the
+ * viewer's vote is known, so when the client selected only scalars and viewerHasVoted (what the
+ * web app asks for) the answer needs no second read. Any other selection (relations, counts, a
+ * different shape) is loaded as usual.
+ */
+function rowFromChange(query: object, outcome: VoteOutcome, viewerId: string) {
+  if (outcome.kind !== "changed") return null;
+  const { include, select, ...rest } = query as { include?: Record<string, unknown>; select?: Record<string, unknown> };
+  if (Object.keys(rest).length > 0) return null;
+  if (select !== undefined && (include !== undefined || Object.keys(select).length > 0)) return null;
+  if (include !== undefined) {
+    const keys = Object.keys(include);
+    if (keys.length > 1 || (keys.length === 1 && (keys[0] !== "votes" || !isViewerVoteSelection(include.votes, viewerId)))) {
+      return null;
+    }
+  }
+  return { ...outcome.topic, votes: outcome.voteId ? [{ id: outcome.voteId }] : [] };
+}
+
 function voteMutation(name: "vote" | "unvote", change: VoteChange, description: string) {
   builder.mutationField(name, (t) =>
     t.prismaField({
@@ -32,7 +63,8 @@ function voteMutation(name: "vote" | "unvote", change: VoteChange, description: 
         if (outcome.kind === "changed") {
           context.pubsub.publish("topic:voteChanged", { topicId: topicId!, voteCount: outcome.voteCount });
         }
-        return context.prisma.topic.findUniqueOrThrow({ ...nonEmpty(query), where: { id: topicId! } });
+        return rowFromChange(query, outcome, context.viewer!.id) ??
+          context.prisma.topic.findUniqueOrThrow({ ...nonEmpty(query), where: { id: topicId! } });
       },
     }),
   );
