@@ -7,5 +7,8 @@ import "./votes";
 import "./availability";
 import "./vote-windows";
 import "./demand";
+import "./trending";
+import "./my-topics";
+import "./similar-topics";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -10,5 +10,9 @@ export const TopicStatusEnum = builder.enumType("TopicStatus", {
   values: ["NEW", "OPEN", "PLANNED", "SCHEDULED", "DONE", "REJECTED", "MERGED"] as const,
 });
 export const TopicOrderEnum = builder.enumType("TopicOrder", {
-  values: { VOTES: { description: "Most votes first" }, NEWEST: { description: "Newest first" } } as const,
+  values: {
+    VOTES: { description: "Most votes first" },
+    NEWEST: { description: "Newest first" },
+    TRENDING: { description: "Most votes in the last 7 days first (Topic.votesLast7Days), then most votes" },
+  } as const,
 });

@@ -5,6 +5,7 @@ import { nonEmpty } from "./prisma-query";
 import { NotFoundError, ValidationError } from "./errors";
 import { TopicBlockEnum, TopicFormatEnum, TopicOrderEnum, TopicStatusEnum } from "./topic-enums";
 import { decodeTopicId } from "./topic-id";
+import { findTrendingTopics } from "./trending";
 
 export const TOPIC_TITLE_LIMITS = { min: 5, max: 120 } as const;
 export const TOPIC_DESCRIPTION_LIMITS = { min: 10, max: 2000 } as const;
@@ -80,14 +81,16 @@ builder.queryField("topics", (t) =>
         filter: t.arg({ type: TopicFilter }),
       },
       resolve: (query, _root, args, context) =>
-        context.prisma.topic.findMany({
-          ...nonEmpty(query),
-          where: topicWhere(args.filter),
-          orderBy:
-            args.orderBy === "NEWEST"
-              ? [{ createdAt: "desc" }, { id: "desc" }]
-              : [{ voteCount: "desc" }, { createdAt: "desc" }, { id: "desc" }],
-        }),
+        args.orderBy === "TRENDING"
+          ? findTrendingTopics(context.prisma, nonEmpty(query), topicWhere(args.filter))
+          : context.prisma.topic.findMany({
+              ...nonEmpty(query),
+              where: topicWhere(args.filter),
+              orderBy:
+                args.orderBy === "NEWEST"
+                  ? [{ createdAt: "desc" }, { id: "desc" }]
+                  : [{ voteCount: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+            }),
       totalCount: (_connection, args, context) => context.prisma.topic.count({ where: topicWhere(args.filter) }),
     },
     {},
