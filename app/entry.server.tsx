@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -23,7 +23,7 @@ export default function handleRequest(
     let shellRendered = false;
     const ready = () => {
       shellRendered = true;
-      const body = new PassThrough();
+      const body = withoutStrayNulBytes();
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
       resolve(
         new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
@@ -39,5 +39,22 @@ export default function handleRequest(
       },
     });
     setTimeout(abort, streamTimeout + 1_000);
+  });
+}
+
+/**
+ * React 18's streaming renderer fills a 2048-byte buffer with TextEncoder.encodeInto and flushes
+ * all of it even when a multi-byte character (any Cyrillic letter) did not fit at the end, so up to
+ * three NUL bytes leak into the HTML at chunk boundaries (facebook/react#26228, fixed only in 19).
+ * Inside the inline single-fetch data script they would corrupt text. HTML we render never holds a
+ * real NUL, so dropping trailing NULs from each chunk is safe.
+ */
+function withoutStrayNulBytes() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      let end = chunk.length;
+      while (end > 0 && chunk.length - end < 3 && chunk[end - 1] === 0) end--;
+      callback(null, end === chunk.length ? chunk : chunk.subarray(0, end));
+    },
   });
 }

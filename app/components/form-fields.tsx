@@ -105,11 +105,12 @@ export function SelectField({
  * The list of problems at the top of a form. It takes focus after a failed submission so screen
  * reader and keyboard users land on it; each item links to its field.
  */
-export const ErrorSummary = forwardRef<HTMLDivElement, { title: string; errors: Array<{ field?: string; message: string }> }>(
+export const ErrorSummary = forwardRef<HTMLElement, { title: string; errors: Array<{ field?: string; message: string }> }>(
   function ErrorSummary({ title, errors }, ref) {
     const headingId = useId();
     return (
-      <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={headingId}>
+      // Focused after a failed submission (see callers); a live role on top would read it twice.
+      <section className="error-summary" ref={ref} tabIndex={-1} aria-labelledby={headingId}>
         <h2 id={headingId} className="error-summary__title">
           {title}
         </h2>
@@ -120,7 +121,7 @@ export const ErrorSummary = forwardRef<HTMLDivElement, { title: string; errors: 
             </li>
           ))}
         </ul>
-      </div>
+      </section>
     );
   },
 );

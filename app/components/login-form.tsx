@@ -21,7 +21,7 @@ export function LoginForm({
   const { t, i18n } = useTranslation();
   const navigation = useNavigation();
   const submitting = navigation.state === "submitting" && navigation.formAction === "/login";
-  const summary = useRef<HTMLDivElement>(null);
+  const summary = useRef<HTMLElement>(null);
   const msg = (m: string | undefined) => (m ? translateMessage(t, i18n, m) : undefined);
 
   useEffect(() => {

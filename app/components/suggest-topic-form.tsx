@@ -12,7 +12,7 @@ export function SuggestTopicForm({ errors, values }: { errors?: SuggestErrors; v
   const { t, i18n } = useTranslation();
   const navigation = useNavigation();
   const submitting = navigation.state === "submitting";
-  const summary = useRef<HTMLDivElement>(null);
+  const summary = useRef<HTMLElement>(null);
   const msg = (m: string | undefined) => (m ? translateMessage(t, i18n, m) : undefined);
 
   useEffect(() => {

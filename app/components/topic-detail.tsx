@@ -40,7 +40,7 @@ export function TopicDetailView({ topic, created }: { topic: TopicDetail; create
             ))}
           </div>
         </div>
-        <aside className="topic-detail__side" aria-label={t("topic.status")}>
+        <aside className="topic-detail__side" aria-label={t("topic.sidebar")}>
           <VoteControl topic={topic} size="large" />
           <dl className="facts">
             <div>

@@ -101,6 +101,7 @@ export const en = {
     block: "Block",
     format: "Format",
     description: "Description",
+    sidebar: "Votes and details",
     backToList: "All topics",
     created: "Thank you! Your topic is published and colleagues can vote for it now.",
     notFoundTitle: "Topic not found",

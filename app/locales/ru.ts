@@ -107,6 +107,7 @@ export const ru = {
     block: "Блок",
     format: "Формат",
     description: "Описание",
+    sidebar: "Голоса и сведения о теме",
     backToList: "Все темы",
     created: "Спасибо! Тема опубликована, коллеги уже могут за неё голосовать.",
     notFoundTitle: "Тема не найдена",

@@ -53,3 +53,13 @@ test("the topic page shows the live count and passes the accessibility check", a
   await topicsB.voteButton(title).click();
   await expect.poll(async () => Number(await count.getAttribute("data-count")), { timeout: 10_000 }).toBe(before);
 });
+
+test("server-rendered pages are clean UTF-8 without stray NUL bytes (React 18 streaming bug)", async ({ signIn, baseUrl }) => {
+  const anna = await signIn("staff@spros.demo");
+  for (const path of ["/topics?limit=240", "/topics?sort=newest&limit=240"]) {
+    const body = await (await anna.context.request.get(`${baseUrl}${path}`)).body();
+    expect(body.length).toBeGreaterThan(20_000);
+    expect(body.indexOf(0), `NUL byte in ${path}`).toBe(-1);
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(body)).not.toThrow();
+  }
+});

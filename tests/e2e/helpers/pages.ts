@@ -75,6 +75,6 @@ export class SuggestTopicPage {
   }
 
   errorSummary(): Locator {
-    return this.page.getByRole("alert");
+    return this.page.getByRole("region", { name: /Исправьте ошибки в форме|Please correct the errors/ });
   }
 }
