@@ -15,6 +15,8 @@ export interface Evaluation {
 }
 
 const FRAGMENT_WEIGHT = 0.25;
+/** Minutes of idle-gap penalty per unit of a trainer's exclusive load per session-minute. */
+const TRAINER_LOAD_WEIGHT = 1;
 
 let stamp = 0;
 const scratchQ: number[] = [];
@@ -58,10 +60,13 @@ export function evaluate(st: State, topic: number, day: number, a: number, site:
   if (!st.siteOpen(site, day, a, b)) return null;
   let trainer = -1;
   let bestWaste = Infinity;
+  let bestKey = Infinity;
   for (const r of t.trainers) {
     if (!st.trainerFree(r, day, site, a, b)) continue;
     const w = waste(st, r, day, site, a, b);
-    if (w < bestWaste) {
+    const key = TRAINER_LOAD_WEIGHT * m.trainers[r].exclusiveLoad * t.dur + w;
+    if (key < bestKey) {
+      bestKey = key;
       bestWaste = w;
       trainer = r;
     }

@@ -9,8 +9,11 @@ import { randInt } from "./rng";
 import { apply, evaluate } from "./evaluate";
 import { siteHours, trainerCovers } from "./model";
 
+const TOURNAMENT = 3;
+
 export interface Forced {
   day: number;
+  topic: number;
   removed: number[];
 }
 
@@ -19,15 +22,27 @@ export function force(st: State, rng: Rng): Forced | null {
   const idx = st.idx;
   const S = m.slotsPerDay;
   // A random pair that is unserved, or seated at an if-need-be time while it has preferred ones.
+  // Tournament: of a few random candidates keep the one whose topic seats the most people per
+  // trainer-hour, since those sessions are worth the most trainer time.
   let q = -1;
   let upgrade = false;
-  for (let tries = 0; tries < 20 && q < 0; tries++) {
+  let bestDensity = -1;
+  for (let tries = 0, found = 0; tries < 40 && found < TOURNAMENT; tries++) {
     const c = randInt(rng, Math.max(1, m.nPairs));
     if (c >= m.nPairs || idx.optStart[c + 1] === idx.optStart[c] || !m.topics[m.pairTopic[c]].trainers.length) continue;
-    if (st.pairSess[c] < 0) q = c;
-    else if (st.pairW[c] < 1) {
-      for (let o = idx.optStart[c]; o < idx.optStart[c + 1]; o++) if (idx.optPref[o]) q = c;
-      upgrade = q >= 0;
+    let up = false;
+    if (st.pairSess[c] >= 0) {
+      if (st.pairW[c] === 1) continue;
+      for (let o = idx.optStart[c]; o < idx.optStart[c + 1]; o++) if (idx.optPref[o]) up = true;
+      if (!up) continue;
+    }
+    found++;
+    const tc = m.topics[m.pairTopic[c]];
+    const density = tc.max / tc.dur;
+    if (density > bestDensity) {
+      bestDensity = density;
+      q = c;
+      upgrade = up;
     }
   }
   if (q < 0) return null;
@@ -71,9 +86,17 @@ export function force(st: State, rng: Rng): Forced | null {
     }
   }
   if (weekMinutes + t.dur > m.trainers[r].maxWeekMinutes + 1e-9) {
-    const inWeek = [...st.byTrainer[r]].filter((sid) => !evict.has(sid) && m.dayWeek[st.sessions[sid].day] === week);
-    while (weekMinutes + t.dur > m.trainers[r].maxWeekMinutes + 1e-9 && inWeek.length) {
-      const sid = inWeek.splice(randInt(rng, inWeek.length), 1)[0];
+    // Give up the week's least valuable sessions (weight per minute), ties at random.
+    const density = (sid: number) => {
+      const x = st.sessions[sid];
+      return x.weights.reduce((acc, w) => acc + w, 0) / (x.end - x.start) + rng() * 1e-6;
+    };
+    const inWeek = [...st.byTrainer[r]]
+      .filter((sid) => !evict.has(sid) && m.dayWeek[st.sessions[sid].day] === week)
+      .map((sid) => ({ sid, d: density(sid) }))
+      .sort((x, y) => x.d - y.d || x.sid - y.sid);
+    for (const { sid } of inWeek) {
+      if (weekMinutes + t.dur <= m.trainers[r].maxWeekMinutes + 1e-9) break;
       evict.add(sid);
       weekMinutes -= st.sessions[sid].end - st.sessions[sid].start;
     }
@@ -105,7 +128,7 @@ export function force(st: State, rng: Rng): Forced | null {
   steal(st, ti, day, a, b, site);
   const e = evaluate(st, ti, day, a, site);
   if (e) apply(st, ti, day, a, site, e);
-  return { day, removed };
+  return { day, topic: ti, removed };
 }
 
 /** Unseat people of the topic who would do at least as well in the forced session (or, to reach

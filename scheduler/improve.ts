@@ -1,7 +1,8 @@
 // Large neighbourhood search: free a coherent piece of the schedule (a trainer's week, a
 // site's day, all sessions of a topic, a few trainers' day, a handful of sessions), rebuild it
-// with the randomised lazy greedy plus top-up, keep the result if it is not worse.
-import type { State } from "./state";
+// with the randomised lazy greedy plus top-up, keep the result if it is not worse (equal
+// weight with more sessions is accepted too: walking the plateau helped more than it cost).
+import type { Snap, State } from "./state";
 import type { Rng } from "./rng";
 import { randInt } from "./rng";
 import { fill } from "./construct";
@@ -14,6 +15,10 @@ export interface ImproveOptions {
   /** Give up after this many iterations in a row without a strict improvement. */
   maxIdle: number;
   shouldStop: () => boolean;
+  /** Accept moves that lose at most this much weight (threshold accepting); the best schedule
+   * seen is kept in `best`. */
+  tolerance: number;
+  best: Best;
   onIteration?: (iteration: number, work: number) => void;
 }
 
@@ -23,6 +28,12 @@ export interface ImproveResult {
   work: number;
   stopped: boolean;
   idle: number;
+}
+
+export interface Best {
+  weight: number;
+  sessions: number;
+  snap: Snap[] | null;
 }
 
 function better(w: number, n: number, w0: number, n0: number): boolean {
@@ -45,6 +56,7 @@ export function improve(st: State, o: ImproveOptions): ImproveResult {
     const alive = [...st.aliveSet];
     if (!alive.length && iterations > 0) break;
     const removed: number[] = [];
+    const freedTopics = new Set<number>();
     const days = new Set<number>();
     const topics = new Set<number>();
     const kind = randInt(o.rng, 10) < 3 ? 5 : alive.length ? randInt(o.rng, 5) : 0;
@@ -114,7 +126,9 @@ export function improve(st: State, o: ImproveOptions): ImproveResult {
         continue;
       }
       days.add(f.day);
+      freedTopics.add(f.topic);
       for (const sid of f.removed) {
+        freedTopics.add(st.sessions[sid].topic);
         const s = st.sessions[sid];
         days.add(s.day);
         topics.add(s.topic);
@@ -128,15 +142,22 @@ export function improve(st: State, o: ImproveOptions): ImproveResult {
     const noise = 0.3 * o.rng();
     const r = fill(st, dayList, topicList, { noise, rng: o.rng, maxWork: Number.POSITIVE_INFINITY });
     // A fixed charge per iteration keeps tiny instances from spinning on free moves.
-    work += r.work + topUp(st, topicList) + 1000;
+    for (const sid of removed) freedTopics.add(st.sessions[sid].topic);
+    work += r.work + topUp(st, topicList, days, freedTopics) + 1000;
     iterations++;
     idle++;
-    if (better(st.weight, st.alive, w0, n0)) {
-      if (st.weight > w0 + 1e-9) {
-        improvements++;
-        idle = 0;
-      }
+    if (better(st.weight, st.alive, w0, n0) || st.weight >= w0 - o.tolerance - 1e-9) {
       st.commitJournal();
+      if (better(st.weight, st.alive, o.best.weight, o.best.sessions)) {
+        if (st.weight > o.best.weight + 1e-9) {
+          improvements++;
+          idle = 0;
+        }
+        // Only snapshot when we may later leave this point (threshold accepting is on).
+        o.best.snap = o.tolerance > 0 ? st.snapshot() : null;
+        o.best.weight = st.weight;
+        o.best.sessions = st.alive;
+      }
     } else {
       st.rollback();
     }

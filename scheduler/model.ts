@@ -35,6 +35,9 @@ export interface MTrainer {
   unavailable: Uint8Array; // per day
   maxWeekMinutes: number;
   minTopicDur: number;
+  /** Demand only this trainer can serve, in session-minutes per available minute: when several
+   * trainers could give a session, the one whose time is least needed elsewhere should. */
+  exclusiveLoad: number;
 }
 
 export interface Model {
@@ -136,6 +139,7 @@ export function buildModel(inst: Instance): Model {
       unavailable: dayMask(tr.unavailableDates),
       maxWeekMinutes: Math.round(tr.maxHoursPerWeek * 60 * 1000) / 1000,
       minTopicDur,
+      exclusiveLoad: 0,
     };
   });
 
@@ -174,6 +178,13 @@ export function buildModel(inst: Instance): Model {
     }
   });
   winStart[nPairs] = k;
+
+  for (const t of topics) {
+    if (t.trainers.length !== 1) continue;
+    const sessions = Math.min(t.maxSessions, Math.ceil(t.pairs.length / t.max));
+    trainers[t.trainers[0]].exclusiveLoad += sessions * t.dur;
+  }
+  for (const tr of trainers) tr.exclusiveLoad /= Math.max(1, tr.maxWeekMinutes * nWeeks);
 
   return {
     inst, g, slotsPerDay: 1440 / g, nDays, dayNum, dayWeekday, dayWeek, nWeeks, sites, online: nSites, rooms,

@@ -18,6 +18,17 @@ export interface Sess {
   alive: boolean;
 }
 
+export interface Snap {
+  topic: number;
+  trainer: number;
+  day: number;
+  start: number;
+  site: number;
+  room: number;
+  att: number[];
+  weights: number[];
+}
+
 type Op = { k: "open"; s: number } | { k: "close"; s: number } | { k: "add"; s: number; q: number; w: number } | { k: "del"; s: number; q: number; w: number };
 
 export class State {
@@ -125,6 +136,22 @@ export class State {
       else this.addAttendee(op.s, op.q, op.w);
     }
     this.journal = null;
+  }
+
+  /** The schedule as plain records, to come back to later with restore(). */
+  snapshot(): Snap[] {
+    return [...this.aliveSet].map((sid) => {
+      const s = this.sessions[sid];
+      return { topic: s.topic, trainer: s.trainer, day: s.day, start: s.start, site: s.site, room: s.room, att: s.att.slice(), weights: s.weights.slice() };
+    });
+  }
+
+  restore(snap: readonly Snap[]): void {
+    for (const sid of [...this.aliveSet]) this.closeSession(sid);
+    for (const x of snap) {
+      const sid = this.openSession(x.topic, x.trainer, x.day, x.start, x.site, x.room);
+      x.att.forEach((q, i) => this.addAttendee(sid, q, x.weights[i]));
+    }
   }
 
   openSession(topic: number, trainer: number, day: number, start: number, site: number, room: number): number {

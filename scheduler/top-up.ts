@@ -2,13 +2,17 @@
 // an if-need-be attendee for someone who prefers that time when the session is full.
 import type { State } from "./state";
 
-export function topUp(st: State, topics: Iterable<number>): number {
+/** Top up sessions of the given topics; with `days`, only those on these days or of `freedTopics`
+ * (whose people a move has just unseated), which are the only ones a move can have changed. */
+export function topUp(st: State, topics: Iterable<number>, days?: ReadonlySet<number>, freedTopics?: ReadonlySet<number>): number {
   const m = st.m;
   const idx = st.idx;
   let work = 0;
   for (const ti of topics) {
+    const anyDay = !days || freedTopics?.has(ti);
     for (const sid of st.byTopic[ti]) {
       const s = st.sessions[sid];
+      if (!anyDay && !days!.has(s.day)) continue;
       const hasHalf = s.weights.some((w) => w < 1);
       if (s.att.length >= s.cap && !hasHalf) continue;
       // Inverted lists come least flexible first; preferred people before if-need-be ones.
