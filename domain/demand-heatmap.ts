@@ -5,66 +5,76 @@ import { AVAILABILITY_GRID } from "./availability";
 export type HeatmapCell = { weekday: number; startMinute: number; endMinute: number; preferred: number; ifNeedBe: number };
 
 const { slotMinutes, dayStartMinute, dayEndMinute } = AVAILABILITY_GRID;
+const CELLS_PER_DAY = (dayEndMinute - dayStartMinute) / slotMinutes;
 
 /**
- * Per (vote, cell) the voter's effective level for the topic, computed in SQL: 2 = preferred,
- * 1 = if need be. A cell counts when a window covers it entirely. Without narrowing windows the
- * general level applies; with them, the weaker of the two (a cell missing from either is 0) —
- * the same rule as effectiveWindows() in demand.ts.
+ * The topic's voters' effective windows as cell spans, in SQL. Without narrowing a vote's windows
+ * are the voter's weekly ones; with narrowing, the pairwise intersections with the weaker level
+ * (2 = preferred, 1 = if need be) — the same rule as effectiveWindows() in demand.ts. Both sets are
+ * stored normalised (disjoint per weekday), so a vote's spans are disjoint too. A span covers the
+ * cells a window covers entirely: [cellFrom, cellTo) in 0…24 counted from 08:00.
  */
-function effectiveCells(topicId: string) {
+function effectiveSpans(topicId: string) {
   return Prisma.sql`
-    cells AS (
-      SELECT d AS "weekday", m AS "startMinute"
-      FROM generate_series(1, 7) d CROSS JOIN generate_series(${dayStartMinute}::int, ${dayEndMinute - slotMinutes}::int, ${slotMinutes}::int) m
-    ),
     voters AS (
       SELECT v."id" AS "voteId", v."userId",
              EXISTS (SELECT 1 FROM "VoteWindow" w WHERE w."voteId" = v."id") AS "narrowed"
       FROM "Vote" v WHERE v."topicId" = ${topicId}
     ),
-    general AS (
-      SELECT vo."voteId", c."weekday", c."startMinute",
-             max(CASE a."strength" WHEN 'PREFERRED' THEN 2 ELSE 1 END) AS "level"
+    effective AS (
+      SELECT vo."voteId", a."weekday", a."startMinute" AS "s", a."endMinute" AS "e",
+             CASE a."strength" WHEN 'PREFERRED' THEN 2 ELSE 1 END AS "level"
+      FROM voters vo JOIN "UserAvailability" a ON a."userId" = vo."userId"
+      WHERE NOT vo."narrowed"
+      UNION ALL
+      SELECT vo."voteId", a."weekday", greatest(a."startMinute", w."startMinute"), least(a."endMinute", w."endMinute"),
+             least(CASE a."strength" WHEN 'PREFERRED' THEN 2 ELSE 1 END, CASE w."strength" WHEN 'PREFERRED' THEN 2 ELSE 1 END)
       FROM voters vo
       JOIN "UserAvailability" a ON a."userId" = vo."userId"
-      JOIN cells c ON c."weekday" = a."weekday" AND c."startMinute" >= a."startMinute"
-                  AND c."startMinute" + ${slotMinutes}::int <= a."endMinute"
-      GROUP BY 1, 2, 3
+      JOIN "VoteWindow" w ON w."voteId" = vo."voteId" AND w."weekday" = a."weekday"
+                         AND w."startMinute" < a."endMinute" AND a."startMinute" < w."endMinute"
+      WHERE vo."narrowed"
     ),
-    narrow AS (
-      SELECT vo."voteId", c."weekday", c."startMinute",
-             max(CASE w."strength" WHEN 'PREFERRED' THEN 2 ELSE 1 END) AS "level"
-      FROM voters vo
-      JOIN "VoteWindow" w ON w."voteId" = vo."voteId"
-      JOIN cells c ON c."weekday" = w."weekday" AND c."startMinute" >= w."startMinute"
-                  AND c."startMinute" + ${slotMinutes}::int <= w."endMinute"
-      GROUP BY 1, 2, 3
-    ),
-    effective AS (
-      SELECT g."voteId", g."weekday", g."startMinute",
-             CASE WHEN vo."narrowed" THEN least(g."level", coalesce(n."level", 0)) ELSE g."level" END AS "level"
-      FROM general g
-      JOIN voters vo ON vo."voteId" = g."voteId"
-      LEFT JOIN narrow n ON n."voteId" = g."voteId" AND n."weekday" = g."weekday" AND n."startMinute" = g."startMinute"
+    spans AS (
+      SELECT "voteId", "weekday", "level",
+             greatest(ceil(("s" - ${dayStartMinute}::int) / ${slotMinutes}::numeric)::int, 0) AS "cellFrom",
+             least(floor(("e" - ${dayStartMinute}::int) / ${slotMinutes}::numeric)::int, ${CELLS_PER_DAY}::int) AS "cellTo"
+      FROM effective
     )`;
 }
 
 /**
  * Every cell of the weekly grid (Monday 08:00 … Sunday 19:30, 7 × 24) with how many of the
  * topic's voters can come then, preferred and if need be. One query; no votes are loaded into JS.
+ * Each span adds +1 at its first cell and −1 after its last, and a running sum per weekday gives
+ * the counts: the work grows with the number of windows, not windows × cells.
  */
 export async function topicDemandHeatmap(prisma: PrismaClient, topicId: string): Promise<HeatmapCell[]> {
-  const rows = await prisma.$queryRaw<Array<{ weekday: number; startMinute: number; preferred: number; ifNeedBe: number }>>`
-    WITH ${effectiveCells(topicId)}
-    SELECT c."weekday", c."startMinute",
-           (count(*) FILTER (WHERE e."level" = 2))::int AS "preferred",
-           (count(*) FILTER (WHERE e."level" = 1))::int AS "ifNeedBe"
-    FROM cells c
-    LEFT JOIN effective e ON e."weekday" = c."weekday" AND e."startMinute" = c."startMinute"
-    GROUP BY c."weekday", c."startMinute"
-    ORDER BY c."weekday", c."startMinute"`;
-  return rows.map((row) => ({ ...row, endMinute: row.startMinute + slotMinutes }));
+  const rows = await prisma.$queryRaw<Array<{ weekday: number; cell: number; preferred: number; ifNeedBe: number }>>`
+    WITH ${effectiveSpans(topicId)},
+    deltas AS (
+      SELECT "weekday", "cellFrom" AS "cell", "level", 1 AS "d" FROM spans WHERE "cellTo" > "cellFrom"
+      UNION ALL
+      SELECT "weekday", "cellTo", "level", -1 FROM spans WHERE "cellTo" > "cellFrom"
+    ),
+    cells AS (
+      SELECT d AS "weekday", i AS "cell" FROM generate_series(1, 7) d CROSS JOIN generate_series(0, ${CELLS_PER_DAY - 1}::int) i
+    ),
+    per_cell AS (
+      SELECT c."weekday", c."cell",
+             coalesce(sum(x."d") FILTER (WHERE x."level" = 2), 0) AS "p",
+             coalesce(sum(x."d") FILTER (WHERE x."level" = 1), 0) AS "n"
+      FROM cells c LEFT JOIN deltas x ON x."weekday" = c."weekday" AND x."cell" = c."cell"
+      GROUP BY c."weekday", c."cell"
+    )
+    SELECT "weekday", "cell", (sum("p") OVER w)::int AS "preferred", (sum("n") OVER w)::int AS "ifNeedBe"
+    FROM per_cell
+    WINDOW w AS (PARTITION BY "weekday" ORDER BY "cell")
+    ORDER BY "weekday", "cell"`;
+  return rows.map(({ weekday, cell, preferred, ifNeedBe }) => {
+    const startMinute = dayStartMinute + cell * slotMinutes;
+    return { weekday, startMinute, endMinute: startMinute + slotMinutes, preferred, ifNeedBe };
+  });
 }
 
 /**
@@ -73,8 +83,8 @@ export async function topicDemandHeatmap(prisma: PrismaClient, topicId: string):
  */
 export async function topicVotersWithoutAvailability(prisma: PrismaClient, topicId: string): Promise<number> {
   const [row] = await prisma.$queryRaw<Array<{ count: number }>>`
-    WITH ${effectiveCells(topicId)}
+    WITH ${effectiveSpans(topicId)}
     SELECT count(*)::int AS "count" FROM voters vo
-    WHERE NOT EXISTS (SELECT 1 FROM effective e WHERE e."voteId" = vo."voteId" AND e."level" > 0)`;
+    WHERE NOT EXISTS (SELECT 1 FROM spans x WHERE x."voteId" = vo."voteId" AND x."cellTo" > x."cellFrom")`;
   return row.count;
 }
