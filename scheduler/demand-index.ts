@@ -30,20 +30,20 @@ export class DemandIndex {
     let prefs = new Uint8Array(1 << 16);
     let n = 0;
     const best = new Uint8Array(8 * S);
-    const touched: number[] = [];
+    const touchedBuf = new Int32Array(8 * S);
     for (let q = 0; q < m.nPairs; q++) {
       starts[q] = n;
       const dur = m.topics[m.pairTopic[q]].dur;
-      touched.length = 0;
+      let nt = 0;
       for (let k = m.winStart[q]; k < m.winStart[q + 1]; k++) {
         const w = m.winPref[k] ? 2 : 1;
         for (let s = Math.ceil(m.winFrom[k] / m.g); s * m.g + dur <= m.winTo[k]; s++) {
           const code = m.winWeekday[k] * S + s;
-          if (best[code] === 0) touched.push(code);
+          if (best[code] === 0) touchedBuf[nt++] = code;
           if (best[code] < w) best[code] = w;
         }
       }
-      touched.sort((a, b) => a - b);
+      const touched = touchedBuf.subarray(0, nt).sort(); // typed-array sort is numeric
       if (n + touched.length > codes.length) {
         const c2 = new Int32Array(codes.length * 2 + touched.length);
         c2.set(codes);
@@ -106,11 +106,13 @@ export class DemandIndex {
     const S = m.slotsPerDay;
     const nSites = m.sites.length;
     const online = m.topics[t].online;
+    const base = t * 8 * this.nS * S;
     for (let site = online ? m.online : 0; site < (online ? m.online + 1 : nSites); site++) {
       if (!online && !m.pairSite[q * nSites + site]) continue;
       for (let o = this.optStart[q]; o < this.optStart[q + 1]; o++) {
         const code = this.optCode[o];
-        const k = ((t * 8 + Math.floor(code / S)) * this.nS + site) * S + (code % S);
+        const wd = (code / S) | 0;
+        const k = base + (wd * this.nS + site) * S + (code - wd * S);
         this.any[k] += sign;
         if (this.optPref[o]) this.pref[k] += sign;
       }

@@ -21,7 +21,7 @@ export const defaultOptions = { timeLimitMs: 10_000, seed: 1, bound: true, effor
 /** Work units (≈ pairs scanned) the search may spend per millisecond of time limit. Calibrated
  * so that a run normally ends inside its limit on one core of a 2020s machine: the clock is only
  * a safety net, which keeps results reproducible for a given seed and limit. */
-const WORK_PER_MS = 3_500;
+const WORK_PER_MS = 3_000;
 /** Give up after this many local-search iterations in a row without improvement. */
 const MAX_IDLE = 3000;
 
@@ -52,7 +52,7 @@ export async function solve(input: Instance | unknown, opts: Partial<SolveOption
   const st = new State(m);
   const rng = makeRng(o.seed);
   let timedOut = false;
-  const searchEnd = o.timeLimitMs * 0.88; // leaves time for explanations and output
+  const searchEnd = o.timeLimitMs * 0.85; // leaves time for explanations and output
   const shouldStop = () => {
     if (o.signal?.aborted) return (timedOut = true);
     if (now && elapsed() > searchEnd) return (timedOut = true);
@@ -115,7 +115,7 @@ export async function solve(input: Instance | unknown, opts: Partial<SolveOption
   if (best.snap && better(best, st)) st.restore(best.snap);
 
   if (pending) {
-    const wait = now ? Math.max(0, o.timeLimitMs * 0.9 - elapsed()) : 3_600_000;
+    const wait = now ? Math.max(0, o.timeLimitMs * 0.87 - elapsed()) : 3_600_000;
     const lp = await Promise.race([pending.result, sleep(wait)]);
     if (lp === null) pending.cancel();
     useBound(lp);
