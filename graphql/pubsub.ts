@@ -1,4 +1,5 @@
 import { createPubSub } from "graphql-yoga";
+import type { TopicStatus } from "../prisma/generated/enums";
 
 /**
  * The typed event map of everything the API streams. Publish only after the writing transaction
@@ -6,9 +7,16 @@ import { createPubSub } from "graphql-yoga";
  */
 export type TopicVoteChange = { topicId: string; voteCount: number };
 
+export type TopicStatusChangeEvent = { topicId: string; fromStatus: TopicStatus; toStatus: TopicStatus };
+
 export type SprosEvents = {
   "topic:voteChanged": [TopicVoteChange];
   "topic:suggested": [{ topicId: string }];
+  "topic:statusChanged": [TopicStatusChangeEvent];
+  /** Routed by topic id: only that topic's subscribers are woken. */
+  "topic:commentAdded": [topicId: string, { commentId: string }];
+  /** Routed by recipient user id: a viewer only ever subscribes to their own id. */
+  "notification:added": [userId: string, { notificationId: string }];
 };
 
 export function createSprosPubSub() {

@@ -9,6 +9,7 @@ import { findTrendingTopics } from "./trending";
 
 export const TOPIC_TITLE_LIMITS = { min: 5, max: 120 } as const;
 export const TOPIC_DESCRIPTION_LIMITS = { min: 10, max: 2000 } as const;
+export const TOPIC_AUDIENCE_MAX = 300;
 
 // Durations and group sizes by format until managers edit them (issue: moderation).
 const FORMAT_DEFAULTS = {
@@ -24,6 +25,7 @@ export const TopicRef = builder.prismaNode("Topic", {
   fields: (t) => ({
     title: t.exposeString("title"),
     description: t.exposeString("description"),
+    audience: t.exposeString("audience", { description: "Who the topic is for (plain text; empty when not given)." }),
     block: t.expose("block", { type: TopicBlockEnum }),
     format: t.expose("format", { type: TopicFormatEnum }),
     status: t.expose("status", { type: TopicStatusEnum }),
@@ -116,6 +118,7 @@ const SuggestTopicInput = builder.inputType("SuggestTopicInput", {
     description: t.string({ required: true }),
     block: t.field({ type: TopicBlockEnum, required: true }),
     format: t.field({ type: TopicFormatEnum, required: true }),
+    audience: t.string({ description: "Who the topic is for, in the author's words (optional, up to 300 characters)." }),
   }),
   // Validated as one object so a form learns about every bad field at once.
   validate: z.object({
@@ -123,6 +126,7 @@ const SuggestTopicInput = builder.inputType("SuggestTopicInput", {
     description: z.string().trim().min(TOPIC_DESCRIPTION_LIMITS.min).max(TOPIC_DESCRIPTION_LIMITS.max),
     block: z.string(),
     format: z.string(),
+    audience: z.string().trim().max(TOPIC_AUDIENCE_MAX).nullish(),
   }),
 });
 
@@ -139,6 +143,7 @@ builder.mutationField("suggestTopic", (t) =>
           description: input.description,
           block: input.block,
           format: input.format,
+          audience: input.audience ?? "",
           ...FORMAT_DEFAULTS[input.format],
           status: "NEW",
           authorId: context.viewer!.id,

@@ -1,0 +1,56 @@
+import type { PrismaClient } from "../prisma/client";
+import type { TopicStatus } from "../prisma/generated/enums";
+import type { NotificationPayload } from "./notification-facts";
+import { planTransition, type TransitionRefusal, type TransitionVia } from "./topic-status";
+
+export type CreatedNotification = { id: string; userId: string };
+
+export type StatusChangeOutcome =
+  | { kind: "changed"; fromStatus: TopicStatus; toStatus: TopicStatus; notifications: CreatedNotification[] }
+  | { kind: "unchanged" }
+  | { kind: "missing" }
+  | { kind: "refused"; fromStatus: TopicStatus; reason: TransitionRefusal; allowed: TopicStatus[] };
+
+export type StatusChangeRequest = {
+  topicId: string;
+  actorId: string;
+  to: TopicStatus;
+  via: Exclude<TransitionVia, "merge">;
+  /** Required (non-empty) when `to` is REJECTED; the caller validates it. */
+  reason?: string;
+};
+
+/**
+ * One transaction: lock the topic row, check the transition against its current status, update
+ * status/statusChangedAt/rejectionReason, record a ModerationAction, and notify every voter (except
+ * the actor) with one INSERT … SELECT from Vote. Publishing is the caller's job, after commit.
+ */
+export async function changeTopicStatus(prisma: PrismaClient, request: StatusChangeRequest): Promise<StatusChangeOutcome> {
+  const { topicId, actorId, to, via } = request;
+  return prisma.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ status: TopicStatus }[]>`
+      SELECT "status" FROM "Topic" WHERE "id" = ${topicId} FOR UPDATE`;
+    if (!row) return { kind: "missing" } as const;
+    const fromStatus = row.status;
+    const plan = planTransition(fromStatus, to, via);
+    if (!plan.ok) return { kind: "refused", fromStatus, reason: plan.reason, allowed: plan.allowed } as const;
+    if (plan.unchanged) return { kind: "unchanged" } as const;
+
+    const reason = to === "REJECTED" ? request.reason : undefined;
+    await tx.topic.update({
+      where: { id: topicId },
+      data: { status: to, statusChangedAt: new Date(), rejectionReason: reason ?? null },
+    });
+    await tx.moderationAction.create({
+      data: { topicId, actorId, kind: plan.kind, details: { fromStatus, toStatus: to, ...(reason ? { reason } : {}) } },
+    });
+    const payload: NotificationPayload = { fromStatus, toStatus: to, actorId, ...(reason ? { reason } : {}) };
+    const notifications = await tx.$queryRaw<CreatedNotification[]>`
+      INSERT INTO "Notification" ("id", "userId", "kind", "topicId", "payload")
+      SELECT gen_random_uuid()::text, v."userId", 'TOPIC_STATUS_CHANGED'::"NotificationKind", v."topicId", ${JSON.stringify(payload)}::jsonb
+      FROM "Vote" v
+      WHERE v."topicId" = ${topicId} AND v."userId" <> ${actorId}
+      RETURNING "id", "userId"`;
+    return { kind: "changed", fromStatus, toStatus: to, notifications } as const;
+  });
+}
