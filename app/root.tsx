@@ -22,13 +22,19 @@ import { getI18n } from "~/lib/i18n";
 import { resolveLocale } from "~/lib/locale.server";
 import { getUrqlClient } from "~/lib/urql-client";
 import { DEFAULT_LOCALE } from "~/locales/shape";
-import appStyles from "~/styles/app.css";
 import baseStyles from "~/styles/base.css";
+import controlsStyles from "~/styles/controls.css";
+import layoutStyles from "~/styles/layout.css";
+import pagesStyles from "~/styles/pages.css";
+import topicsStyles from "~/styles/topics.css";
+import voteStyles from "~/styles/vote.css";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
-  { rel: "stylesheet", href: baseStyles },
-  { rel: "stylesheet", href: appStyles },
+  ...[baseStyles, controlsStyles, layoutStyles, topicsStyles, voteStyles, pagesStyles].map((href) => ({
+    rel: "stylesheet",
+    href,
+  })),
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -5,14 +5,14 @@ import { StatusBadge, TopicTags } from "~/components/topic-meta";
 import { VoteControl } from "~/components/vote-control";
 import { contentLang } from "~/lib/content-lang";
 import type { TopicSummary } from "~/lib/documents";
-import { topicPath } from "~/lib/topic-path";
+import { topicAnchor, topicPath } from "~/lib/topic-path";
 
 export function TopicCard({ topic }: { topic: TopicSummary }) {
   const headingId = useId();
   const { i18n } = useTranslation();
   const lang = contentLang(topic.title + topic.description, i18n.language);
   return (
-    <article className="topic-card" aria-labelledby={headingId} data-topic-id={topic.id}>
+    <article className="topic-card" id={topicAnchor(topic.id)} aria-labelledby={headingId} data-topic-id={topic.id}>
       <div className="topic-card__body">
         <StatusBadge status={topic.status} />
         <h2 className="topic-card__title" id={headingId} lang={lang}>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useClient } from "urql";
 import { useAnnounce } from "~/components/announcer";
 import { UNVOTE, VOTE, VOTABLE_STATUSES, type TopicStatus, type UnvoteData, type VoteData } from "~/lib/documents";
+import { topicAnchor } from "~/lib/topic-path";
 import { useVoteState, voteStore } from "~/lib/vote-store";
 
 type Props = {
@@ -71,7 +72,11 @@ export function VoteControl({ topic, size = "card" }: Props) {
     >
       <input type="hidden" name="topicId" value={topic.id} />
       <input type="hidden" name="intent" value={viewerHasVoted ? "unvote" : "vote"} />
-      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <input
+        type="hidden"
+        name="redirectTo"
+        value={location.pathname + location.search + (size === "card" ? `#${topicAnchor(topic.id)}` : "")}
+      />
       <p className="vote__count" id={countId} data-testid="vote-count" data-count={voteCount}>
         <span className="vote__number">{voteCount}</span>
         <span className="vote__word">{t("votes.word", { count: voteCount })}</span>

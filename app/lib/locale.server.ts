@@ -1,5 +1,5 @@
-import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "~/locales/shape";
-import type { Viewer } from "~/lib/documents";
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "../locales/shape";
+import type { Viewer } from "./documents";
 
 export const LOCALE_COOKIE = "spros_lng";
 const ONE_YEAR = 60 * 60 * 24 * 365;
