@@ -464,7 +464,7 @@ async function main() {
 try {
   await main();
 } catch (error) {
-  console.error(error);
+  if (!cleaning) console.error(error); // after Ctrl-C the dying server's errors are expected
   process.exitCode = 1;
 } finally {
   await cleanUp();
