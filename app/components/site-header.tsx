@@ -1,4 +1,4 @@
-import { Form, NavLink, useLocation } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Viewer } from "~/lib/documents";
 import type { Locale } from "~/locales/shape";
@@ -8,10 +8,10 @@ export function SiteHeader({ viewer, locale }: { viewer: Viewer | null; locale: 
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <a className="brand" href={viewer ? "/topics" : "/"}>
+        <Link className="brand" to={viewer ? "/topics" : "/"}>
           <BrandMark />
           <span className="brand__name">{t("app.name")}</span>
-        </a>
+        </Link>
         {viewer ? (
           <nav className="main-nav" aria-label={t("app.mainNav")}>
             <ul>

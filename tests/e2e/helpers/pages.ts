@@ -27,9 +27,14 @@ export class TopicsPage {
     await this.page.getByRole("heading", { level: 1, name: /Темы обучения|Training topics/ }).waitFor();
   }
 
-  /** Resolves once the page is hydrated and its live-updates WebSocket is connected. */
+  /**
+   * Resolves once the page is hydrated and its live-updates WebSocket is connected. graphql-ws does
+   * not acknowledge a subscription, so allow the server a moment to register the page's
+   * subscriptions (sent right after the connection ack) before anyone votes.
+   */
   async waitUntilLive() {
     await this.page.waitForFunction(() => document.documentElement.dataset.live === "on");
+    await this.page.waitForTimeout(300);
   }
 
   card(title: string): Locator {
