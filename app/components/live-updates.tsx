@@ -27,7 +27,7 @@ export function LiveUpdates({ enabled }: { enabled: boolean }) {
       .subscription<TopicVoteChangedData>(TOPIC_VOTE_CHANGED, {})
       .subscribe((result) => {
         const change = result.data?.topicVoteChanged;
-        if (change) voteStore.patch(change.topicId, { voteCount: change.voteCount });
+        if (change) voteStore.live(change.topicId, change.voteCount);
       });
     const suggestions = client
       .subscription<TopicSuggestedData>(TOPIC_SUGGESTED, {})

@@ -38,6 +38,7 @@ export function VoteControl({ topic, size = "card" }: Props) {
     setPending(true);
     const before = { voteCount, viewerHasVoted };
     const next = !viewerHasVoted;
+    const liveVersion = voteStore.liveVersion(topic.id);
     voteStore.patch(topic.id, { viewerHasVoted: next, voteCount: Math.max(0, voteCount + (next ? 1 : -1)) });
     try {
       const result = next
@@ -45,7 +46,15 @@ export function VoteControl({ topic, size = "card" }: Props) {
         : await client.mutation<UnvoteData>(UNVOTE, { topicId: topic.id }).toPromise();
       const payload = result.data ? ("vote" in result.data ? result.data.vote : result.data.unvote) : undefined;
       if (!payload || !("data" in payload)) throw new Error(result.error?.message ?? payload?.message ?? "vote failed");
-      voteStore.patch(topic.id, { voteCount: payload.data.voteCount, viewerHasVoted: payload.data.viewerHasVoted });
+      // If live events for this topic arrived meanwhile, they are newer than this answer (and the
+      // event for our own vote is among them or still on its way): keep their count.
+      const eventsArrived = voteStore.liveVersion(topic.id) !== liveVersion;
+      voteStore.patch(
+        topic.id,
+        eventsArrived
+          ? { viewerHasVoted: payload.data.viewerHasVoted }
+          : { voteCount: payload.data.voteCount, viewerHasVoted: payload.data.viewerHasVoted },
+      );
       const votes = t("votes.count", { count: payload.data.voteCount });
       announce(
         payload.data.viewerHasVoted
@@ -54,7 +63,8 @@ export function VoteControl({ topic, size = "card" }: Props) {
       );
     } catch (error) {
       console.error(error);
-      voteStore.patch(topic.id, before);
+      const eventsArrived = voteStore.liveVersion(topic.id) !== liveVersion;
+      voteStore.patch(topic.id, eventsArrived ? { viewerHasVoted: before.viewerHasVoted } : before);
       announce(t("votes.announceFailed", { title: topic.title }));
     } finally {
       busy.current = false;

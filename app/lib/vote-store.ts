@@ -8,6 +8,7 @@ import { useSyncExternalStore } from "react";
 export type VoteState = { voteCount: number; viewerHasVoted: boolean };
 
 const overrides = new Map<string, Partial<VoteState>>();
+const liveEvents = new Map<string, number>();
 const listeners = new Set<() => void>();
 
 function emit() {
@@ -27,6 +28,15 @@ export const voteStore = {
   patch(topicId: string, patch: Partial<VoteState>) {
     overrides.set(topicId, { ...overrides.get(topicId), ...patch });
     emit();
+  },
+  /** A count pushed by the subscription: events arrive in order, so they are the latest truth. */
+  live(topicId: string, voteCount: number) {
+    liveEvents.set(topicId, (liveEvents.get(topicId) ?? 0) + 1);
+    this.patch(topicId, { voteCount });
+  },
+  /** How many live events this topic has had; lets a mutation tell whether its answer is stale. */
+  liveVersion(topicId: string): number {
+    return liveEvents.get(topicId) ?? 0;
   },
   /** Loader data just arrived for this topic: it is at least as new as what we hold. */
   forget(topicId: string) {
