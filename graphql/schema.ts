@@ -8,6 +8,8 @@ import "./moderation-errors";
 import "./comments";
 import "./notifications";
 import "./topic-status";
+import "./moderation";
+import "./moderation-log";
 import "./availability";
 import "./vote-windows";
 import "./demand";

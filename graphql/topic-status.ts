@@ -10,6 +10,7 @@ import { nonEmpty } from "./prisma-query";
 import type { TopicStatusChangeEvent } from "./pubsub";
 import { TopicStatusEnum } from "./topic-enums";
 import { decodeTopicId } from "./topic-id";
+import { validationErrorFromIssues } from "./validation-error";
 
 export const REJECTION_REASON_LIMITS = { min: 3, max: 1000 } as const;
 
@@ -83,13 +84,20 @@ function statusMutation(
         topicId: t.arg.id({ required: true }),
         ...(name === "setTopicStatus" ? { status: t.arg({ type: TopicStatusEnum, required: true }) } : {}),
         ...(name === "rejectTopic"
-          ? { reason: t.arg.string({ required: true, validate: reasonSchema, description: "Shown to voters; 3–1000 characters." }) }
+          ? { reason: t.arg.string({ required: true, description: "Shown to voters; trimmed, 3–1000 characters." }) }
           : {}),
       },
       resolve: async (query, _root, args, context) => {
+        const statusArgs = { ...args } as StatusArgs;
+        // Validated here, after field authorisation, so staff get FORBIDDEN rather than validation details.
+        if (name === "rejectTopic") {
+          const parsed = reasonSchema.safeParse(statusArgs.reason);
+          if (!parsed.success) throw validationErrorFromIssues(parsed.error.issues, ["reason"]);
+          statusArgs.reason = parsed.data;
+        }
         const topicId = decodeTopicId(String(args.topicId));
         if (!topicId) throw new NotFoundError("Topic");
-        await runStatusChange(context, { topicId, ...toRequest(args as StatusArgs) });
+        await runStatusChange(context, { topicId, ...toRequest(statusArgs) });
         return context.prisma.topic.findUniqueOrThrow({ ...nonEmpty(query), where: { id: topicId } });
       },
     }),
