@@ -1,3 +1,4 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { z } from "zod";
 import { excerpt, type NotificationPayload } from "../domain/notification-facts";
 import { builder } from "./builder";
@@ -114,7 +115,8 @@ builder.mutationField("deleteComment", (t) =>
           });
         }
       });
-      return String(args.commentId);
+      context.pubsub.publish("topic:commentDeleted", comment.topicId, { commentId: comment.id });
+      return encodeGlobalID("Comment", comment.id);
     },
   }),
 );
@@ -131,5 +133,15 @@ builder.subscriptionField("commentAdded", (t) =>
       if (!comment) throw new NotFoundError("Comment");
       return comment;
     },
+  }),
+);
+
+builder.subscriptionField("commentDeleted", (t) =>
+  t.id({
+    description: "Ids of comments deleted from one topic, so open pages can drop them.",
+    args: { topicId: t.arg.id({ required: true }) },
+    subscribe: (_root, args, context) =>
+      context.pubsub.subscribe("topic:commentDeleted", decodeTopicId(String(args.topicId)) ?? "\u0000none"),
+    resolve: (event: { commentId: string }) => encodeGlobalID("Comment", event.commentId),
   }),
 );

@@ -15,6 +15,7 @@ export type SprosEvents = {
   "topic:statusChanged": [TopicStatusChangeEvent];
   /** Routed by topic id: only that topic's subscribers are woken. */
   "topic:commentAdded": [topicId: string, { commentId: string }];
+  "topic:commentDeleted": [topicId: string, { commentId: string }];
   /** Routed by recipient user id: a viewer only ever subscribes to their own id. */
   "notification:added": [userId: string, { notificationId: string }];
 };

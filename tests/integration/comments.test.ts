@@ -103,6 +103,8 @@ describe("comments", () => {
   it("lets the author or a manager delete a comment; a manager's deletion is in the moderation log", async () => {
     const comments = await db.prisma.comment.findMany({ orderBy: { createdAt: "asc" } });
     const [byOther, byAuthor] = comments;
+    const deletions = subscribe(sockets, third, `subscription($id: ID!) { commentDeleted(topicId: $id) }`, { id: topicGid });
+    await deletions.ready;
     expect((await third.request(DELETE, { id: gid("Comment", byOther.id) })).data.deleteComment.__typename).toBe("ForbiddenError");
     expect((await other.request(DELETE, { id: gid("Comment", byOther.id) })).data.deleteComment.__typename).toBe("MutationDeleteCommentSuccess");
     expect((await other.request(DELETE, { id: gid("Comment", byOther.id) })).data.deleteComment.__typename).toBe("NotFoundError");
@@ -111,5 +113,7 @@ describe("comments", () => {
     const [action] = await db.prisma.moderationAction.findMany();
     expect(action).toMatchObject({ kind: "EDIT", topicId, details: { deletedComment: { commentId: byAuthor.id, excerpt: "Спасибо!" } } });
     expect(await db.prisma.comment.count()).toBe(1);
+    const deleted = await deletions.next(2);
+    expect(deleted.map((event) => event.data.commentDeleted)).toEqual([gid("Comment", byOther.id), gid("Comment", byAuthor.id)]);
   });
 });

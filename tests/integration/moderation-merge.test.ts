@@ -2,13 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, startApiServer, type ApiServer } from "./helpers/api-server";
 import { createTestDatabase, type TestDatabase } from "./helpers/database";
 import { createTopics, createUsers, TEST_PASSWORD } from "./helpers/users";
-import { assertCountsMatchRows, gid } from "./moderation-helpers";
+import type { Client } from "graphql-ws";
+import { assertCountsMatchRows, gid, subscribe } from "./moderation-helpers";
 
 let db: TestDatabase;
 let server: ApiServer;
 let manager: ApiClient;
 let staff: ApiClient[];
 let users: Awaited<ReturnType<typeof createUsers>>;
+const sockets: Client[] = [];
 
 const MERGE = /* GraphQL */ `
   mutation($source: ID!, $target: ID!) {
@@ -36,6 +38,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await Promise.all(sockets.map((socket) => socket.dispose()));
   await server?.close();
   await db?.drop();
 });
@@ -111,6 +114,26 @@ describe("mergeTopics", () => {
     expect((await staff[9].request(VOTE, { id: S })).data.vote.__typename).toBe("NotFoundError");
     const comment = await staff[9].request(`mutation($id: ID!) { addComment(topicId: $id, body: "ещё") { __typename ... on ConflictError { code } } }`, { id: S });
     expect(comment.data.addComment).toEqual({ __typename: "ConflictError", code: "TOPIC_MERGED" });
+  });
+
+  it("tells source voters live and streams both new counts and the status change", async () => {
+    const [source, target] = await createTopics(db.prisma, users[0].id, ["Живое слияние", "Живое слияние (основная)"]);
+    const [S, T] = [gid("Topic", source.id), gid("Topic", target.id)];
+    await staff[10].request(VOTE, { id: S });
+    await staff[11].request(VOTE, { id: S });
+    await staff[11].request(VOTE, { id: T });
+    const inbox = subscribe(sockets, staff[10], `subscription { notificationAdded { kind topic { id } mergedInto { id voteCount } } }`);
+    const counts = subscribe(sockets, staff[12], `subscription { topicVoteChanged { topicId voteCount } }`);
+    const statuses = subscribe(sockets, staff[12], `subscription($id: ID) { topicStatusChanged(topicId: $id) { fromStatus toStatus topic { mergedInto { id } } } }`, { id: S });
+    await Promise.all([inbox.ready, counts.ready, statuses.ready]);
+
+    expect((await manager.request(MERGE, { source: S, target: T })).data.mergeTopics.__typename).toBe("MutationMergeTopicsSuccess");
+    expect((await inbox.next(1))[0].data.notificationAdded).toEqual({ kind: "TOPIC_MERGED", topic: { id: S }, mergedInto: { id: T, voteCount: 2 } });
+    expect((await counts.next(2)).map((event) => event.data.topicVoteChanged)).toEqual([
+      { topicId: T, voteCount: 2 },
+      { topicId: S, voteCount: 0 },
+    ]);
+    expect((await statuses.next(1))[0].data.topicStatusChanged).toEqual({ fromStatus: "OPEN", toStatus: "MERGED", topic: { mergedInto: { id: T } } });
   });
 
   it("refuses merging into itself, a merged topic, or into a merged topic, and writes nothing", async () => {
