@@ -52,5 +52,5 @@ export async function changeTopicStatus(prisma: PrismaClient, request: StatusCha
       WHERE v."topicId" = ${topicId} AND v."userId" <> ${actorId}
       RETURNING "id", "userId"`;
     return { kind: "changed", fromStatus, toStatus: to, notifications } as const;
-  });
+  }, { maxWait: 10_000, timeout: 30_000 });
 }

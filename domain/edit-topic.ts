@@ -55,5 +55,5 @@ export async function editTopic(prisma: PrismaClient, topicId: string, actorId: 
     await tx.topic.update({ where: { id: topicId }, data });
     await tx.moderationAction.create({ data: { topicId, actorId, kind: "EDIT", details: { changes } } });
     return { kind: "edited", changes } as const;
-  });
+  }, { maxWait: 10_000 });
 }

@@ -28,7 +28,8 @@ export type MergeOutcome =
  *    Without it a vote could land on the source after its votes were moved, or deadlock with the move
  *    (the vote holds its new row, waits for the counter row we hold; we wait for its row). Merges are
  *    rare and take milliseconds; see docs/decisions/006-merging-topics.md.
- * 2. Both topic rows are locked `FOR UPDATE` in id order (concurrent merges/status changes cannot deadlock).
+ * 2. Both topic rows are locked `FOR UPDATE` in id order (concurrent merges/status changes cannot deadlock),
+ *    then the affected vote rows, also in id order (concurrent setVoteWindows cannot deadlock).
  * 3. Every source voter gets a TOPIC_MERGED notification (one INSERT … SELECT, before votes move).
  * 4. A user who voted for both keeps exactly one vote, the target's. Per-vote availability windows:
  *    the target vote's windows win; if it had none (general availability) the source vote's windows
@@ -60,11 +61,15 @@ export async function mergeTopics(prisma: PrismaClient, { sourceId, targetId, ac
         WHERE v."topicId" = ${sourceId} AND v."userId" <> ${actorId}
         RETURNING "id", "userId"`;
 
-      // Lock the kept votes of users who voted for both, so a concurrent setVoteWindows on them
-      // finishes first and the "target vote has no windows" test below sees its outcome.
+      // Lock every source vote and the target votes of users who voted for both, in id order, before
+      // touching their windows: a concurrent setVoteWindows (which locks its one vote, then rewrites
+      // its windows) finishes first or waits for the merge, instead of deadlocking with it, and the
+      // "target vote has no windows" test below sees its outcome.
       await tx.$queryRaw`
-        SELECT t."id" FROM "Vote" t JOIN "Vote" s ON s."userId" = t."userId" AND s."topicId" = ${sourceId}
-        WHERE t."topicId" = ${targetId} ORDER BY t."id" FOR UPDATE OF t`;
+        SELECT v."id" FROM "Vote" v
+        WHERE v."topicId" = ${sourceId}
+           OR (v."topicId" = ${targetId} AND v."userId" IN (SELECT s."userId" FROM "Vote" s WHERE s."topicId" = ${sourceId}))
+        ORDER BY v."id" FOR UPDATE OF v`;
       await tx.$executeRaw`
         UPDATE "VoteWindow" w SET "voteId" = t."id"
         FROM "Vote" s JOIN "Vote" t ON t."userId" = s."userId" AND t."topicId" = ${targetId}

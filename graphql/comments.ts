@@ -75,7 +75,7 @@ builder.mutationField("addComment", (t) =>
           select: { id: true, userId: true },
         });
         return { comment, notification };
-      });
+      }, { maxWait: 10_000 });
       context.pubsub.publish("topic:commentAdded", topicId, { commentId: created.comment.id });
       if (created.notification) {
         context.pubsub.publish("notification:added", created.notification.userId, { notificationId: created.notification.id });

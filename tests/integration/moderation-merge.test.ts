@@ -27,6 +27,7 @@ const MERGE = /* GraphQL */ `
   }`;
 const VOTE = `mutation($id: ID!) { vote(topicId: $id) { __typename } }`;
 const UNVOTE = `mutation($id: ID!) { unvote(topicId: $id) { __typename } }`;
+const NARROW = `mutation($id: ID!, $windows: [AvailabilityWindowInput!]) { setVoteWindows(topicId: $id, windows: $windows) { __typename } }`;
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -169,6 +170,8 @@ describe("mergeTopics", () => {
       for (let round = 0; round < 4; round++) {
         for (const id of ids) {
           results.push(await client.request((index + round) % 4 === 0 ? UNVOTE : VOTE, { id }));
+          // Some voters also narrow their availability for the topic while merges move their votes.
+          if (index % 3 === 0) results.push(await client.request(NARROW, { id, windows: [{ weekday: 1 + (round % 5), startMinute: 540, endMinute: 600, strength: "PREFERRED" }] }));
           if (++answered === 150) startMerges();
         }
       }
@@ -185,10 +188,13 @@ describe("mergeTopics", () => {
     );
     const [voteResults, mergeResults] = await Promise.all([Promise.all(storm).then((all) => all.flat()), merges]);
     expect(answered).toBe(600);
+    expect(voteResults.length).toBe(600 + 10 * 4 * 5);
 
     for (const result of [...voteResults, ...mergeResults]) expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     const votes = voteResults.map((result) => Object.values(result.data)[0] as { __typename: string });
-    expect(votes.every((vote) => /Success$|^NotFoundError$/.test(vote.__typename))).toBe(true);
+    expect(votes.every((vote) => /Success$|^NotFoundError$|^NotVotedError$/.test(vote.__typename))).toBe(true);
+    // No window is left on a vote of a merged topic, and no vote of a merged topic remains (below).
+    expect(await db.prisma.voteWindow.count({ where: { vote: { topic: { status: "MERGED" } } } })).toBe(0);
     const outcomes = mergeResults.map((result) => result.data.mergeTopics.__typename);
     expect(outcomes.slice(0, 2)).toEqual(["MutationMergeTopicsSuccess", "MutationMergeTopicsSuccess"]);
     expect(outcomes.slice(2).sort()).toEqual(["ConflictError", "MutationMergeTopicsSuccess"]);
