@@ -28,10 +28,13 @@ import layoutStyles from "~/styles/layout.css";
 import pagesStyles from "~/styles/pages.css";
 import topicsStyles from "~/styles/topics.css";
 import voteStyles from "~/styles/vote.css";
+import commentsStyles from "~/styles/comments.css";
+import moderationStyles from "~/styles/moderation.css";
+import notificationsStyles from "~/styles/notifications.css";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
-  ...[baseStyles, controlsStyles, layoutStyles, topicsStyles, voteStyles, pagesStyles].map((href) => ({
+  ...[baseStyles, controlsStyles, layoutStyles, topicsStyles, voteStyles, pagesStyles, commentsStyles, moderationStyles, notificationsStyles].map((href) => ({
     rel: "stylesheet",
     href,
   })),

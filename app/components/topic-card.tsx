@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { StatusBadge, TopicTags } from "~/components/topic-meta";
+import { StatusBadge, StatusDetails, TopicTags } from "~/components/topic-meta";
 import { VoteControl } from "~/components/vote-control";
 import { contentLang } from "~/lib/content-lang";
 import type { TopicSummary } from "~/lib/documents";
@@ -19,6 +19,7 @@ export function TopicCard({ topic }: { topic: TopicSummary }) {
           <Link to={topicPath(topic.id)}>{topic.title}</Link>
         </h2>
         <p className="topic-card__excerpt" lang={lang}>{topic.description}</p>
+        <StatusDetails status={topic.status} rejectionReason={topic.rejectionReason} mergedInto={topic.mergedInto} compact />
         <TopicTags block={topic.block} format={topic.format} durationMinutes={topic.durationMinutes} />
       </div>
       <VoteControl topic={topic} />

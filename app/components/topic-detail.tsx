@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StatusBadge } from "~/components/topic-meta";
+import { StatusBadge, StatusDetails } from "~/components/topic-meta";
 import { VoteControl } from "~/components/vote-control";
 import type { TopicDetail } from "~/lib/documents";
 import { contentLang } from "~/lib/content-lang";
@@ -33,6 +33,7 @@ export function TopicDetailView({ topic, created }: { topic: TopicDetail; create
             {topic.author?.office ? <span className="muted"> · {topic.author.office.name}</span> : null}
             <span className="muted"> · {t("topic.suggestedOn", { date: formatDate(topic.createdAt, locale) })}</span>
           </p>
+          <StatusDetails status={topic.status} rejectionReason={topic.rejectionReason} mergedInto={topic.mergedInto} />
           <h2 className="visually-hidden">{t("topic.description")}</h2>
           <div className="prose" lang={lang}>
             {topic.description.split(/\n{2,}/).map((para, i) => (

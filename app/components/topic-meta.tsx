@@ -1,10 +1,7 @@
 import { useTranslation } from "react-i18next";
-import type { TopicBlock, TopicFormat, TopicStatus } from "~/lib/documents";
+import type { TopicBlock, TopicFormat } from "~/lib/documents";
 
-export function StatusBadge({ status }: { status: TopicStatus }) {
-  const { t } = useTranslation();
-  return <span className={`badge badge--${status.toLowerCase()}`}>{t(`statuses.${status}`)}</span>;
-}
+export { StatusBadge, StatusDetails } from "~/components/status-badge";
 
 /** Block · format · duration, as a compact line of tags. */
 export function TopicTags({ block, format, durationMinutes }: { block: TopicBlock; format: TopicFormat; durationMinutes: number }) {

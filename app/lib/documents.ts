@@ -30,6 +30,8 @@ export type Viewer = {
   role: Role;
   locale: Locale;
   office: { id: string; name: string; district: string } | null;
+  /** Always asked for by ME (the header's bell); optional so hand-made viewers need not give it. */
+  unreadNotificationCount?: number;
 };
 
 export type TopicSummary = {
@@ -43,6 +45,8 @@ export type TopicSummary = {
   voteCount: number;
   viewerHasVoted: boolean;
   createdAt: string;
+  rejectionReason?: string | null;
+  mergedInto?: { id: string; title: string } | null;
 };
 
 export type TopicDetail = TopicSummary & {
@@ -54,11 +58,12 @@ export type TopicDetail = TopicSummary & {
 const TOPIC_SUMMARY = /* GraphQL */ `
   fragment TopicSummary on Topic {
     id title description block format durationMinutes status voteCount viewerHasVoted createdAt
+    rejectionReason mergedInto { id title }
   }
 `;
 
 export const ME = /* GraphQL */ `
-  query Me { me { id name email role locale office { id name district } } }
+  query Me { me { id name email role locale office { id name district } unreadNotificationCount } }
 `;
 export type MeData = { me: Viewer };
 
@@ -159,3 +164,281 @@ export const TOPIC_SUGGESTED = /* GraphQL */ `
   subscription TopicSuggested { topicSuggested { id title } }
 `;
 export type TopicSuggestedData = { topicSuggested: { id: string; title: string } };
+
+// ——— Comments, statuses, notifications and moderation (topic page, header bell, manager tools) ———
+
+/** The API's comment length limit (Mutation.addComment: trimmed, 1–2000 characters). */
+export const COMMENT_MAX_LENGTH = 2000;
+/** The API's rejection reason limits (Mutation.rejectTopic: trimmed, 3–1000 characters). */
+export const REJECTION_REASON_MIN = 3;
+export const REJECTION_REASON_MAX = 1000;
+
+export const MODERATOR_ROLES: ReadonlySet<Role> = new Set(["MANAGER", "ADMIN"]);
+
+export type CommentItem = {
+  id: string;
+  body: string;
+  createdAt: string;
+  viewerCanDelete: boolean;
+  author: { id: string; name: string };
+};
+const COMMENT_FIELDS = /* GraphQL */ `id body createdAt viewerCanDelete author { id name }`;
+
+export type ModerationActionKind = "EDIT" | "MERGE" | "REJECT" | "REOPEN" | "STATUS_CHANGE";
+export type ModerationLogEntry = {
+  id: string;
+  kind: ModerationActionKind;
+  createdAt: string;
+  actor: { id: string; name: string } | null;
+  fromStatus: TopicStatus | null;
+  toStatus: TopicStatus | null;
+  reason: string | null;
+  changes: Array<{ field: string; from: string | null; to: string | null }>;
+  deletedCommentExcerpt: string | null;
+  mergedInto: { id: string; title: string } | null;
+  mergedFrom: { id: string; title: string } | null;
+  movedVoteCount: number | null;
+  movedCommentCount: number | null;
+  droppedVoteCount: number | null;
+};
+
+export type TopicDiscussion = {
+  id: string;
+  status: TopicStatus;
+  statusChangedAt: string;
+  rejectionReason: string | null;
+  mergedInto: { id: string; title: string } | null;
+  mergedFrom: Array<{ id: string; title: string }>;
+  audience: string;
+  comments: {
+    totalCount: number;
+    pageInfo: { hasPreviousPage: boolean };
+    edges: Array<{ node: CommentItem }>;
+  };
+  moderationLog: ModerationLogEntry[];
+};
+
+/** What the topic page shows besides the topic itself: status details, comments, moderation log. */
+export const TOPIC_DISCUSSION = /* GraphQL */ `
+  query TopicDiscussion($id: ID!) {
+    topic(id: $id) {
+      id status statusChangedAt rejectionReason audience
+      mergedInto { id title }
+      mergedFrom { id title }
+      comments(last: 100) { totalCount pageInfo { hasPreviousPage } edges { node { ${COMMENT_FIELDS} } } }
+      moderationLog {
+        id kind createdAt actor { id name } fromStatus toStatus reason
+        changes { field from to } deletedCommentExcerpt
+        mergedInto { id title } mergedFrom { id title }
+        movedVoteCount movedCommentCount droppedVoteCount
+      }
+    }
+  }
+`;
+export type TopicDiscussionData = { topic: TopicDiscussion | null };
+
+type MutationResult<TSuccess extends string, TData> =
+  | { __typename: TSuccess; data: TData }
+  | ValidationErrorResult
+  | (ErrorResult & { allowed?: TopicStatus[]; code?: string });
+
+export const ADD_COMMENT = /* GraphQL */ `
+  mutation AddComment($topicId: ID!, $body: String!) {
+    addComment(topicId: $topicId, body: $body) {
+      __typename
+      ... on MutationAddCommentSuccess { data { ${COMMENT_FIELDS} } }
+      ... on ValidationError { message fieldErrors { path message } }
+      ... on Error { message }
+    }
+  }
+`;
+export type AddCommentData = { addComment: MutationResult<"MutationAddCommentSuccess", CommentItem> };
+
+export const DELETE_COMMENT = /* GraphQL */ `
+  mutation DeleteComment($commentId: ID!) {
+    deleteComment(commentId: $commentId) {
+      __typename
+      ... on MutationDeleteCommentSuccess { data }
+      ... on Error { message }
+    }
+  }
+`;
+export type DeleteCommentData = { deleteComment: MutationResult<"MutationDeleteCommentSuccess", string> };
+
+export const COMMENT_ADDED = /* GraphQL */ `
+  subscription CommentAdded($topicId: ID!) { commentAdded(topicId: $topicId) { ${COMMENT_FIELDS} } }
+`;
+export type CommentAddedData = { commentAdded: CommentItem };
+
+export const TOPIC_STATUS_CHANGED = /* GraphQL */ `
+  subscription TopicStatusChanged($topicId: ID) {
+    topicStatusChanged(topicId: $topicId) { topicId fromStatus toStatus }
+  }
+`;
+export type TopicStatusChangedData = {
+  topicStatusChanged: { topicId: string; fromStatus: TopicStatus; toStatus: TopicStatus };
+};
+
+export type NotificationKind = "TOPIC_COMMENTED" | "TOPIC_MERGED" | "TOPIC_STATUS_CHANGED";
+export type NotificationItem = {
+  id: string;
+  kind: NotificationKind;
+  createdAt: string;
+  read: boolean;
+  fromStatus: TopicStatus | null;
+  toStatus: TopicStatus | null;
+  reason: string | null;
+  commentExcerpt: string | null;
+  actor: { id: string; name: string } | null;
+  topic: { id: string; title: string } | null;
+  mergedInto: { id: string; title: string } | null;
+};
+const NOTIFICATION_FIELDS = /* GraphQL */ `
+  id kind createdAt read fromStatus toStatus reason commentExcerpt
+  actor { id name } topic { id title } mergedInto { id title }
+`;
+
+export const NOTIFICATIONS = /* GraphQL */ `
+  query Notifications($first: Int, $after: String) {
+    me {
+      id unreadNotificationCount
+      notifications(first: $first, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { node { ${NOTIFICATION_FIELDS} } }
+      }
+    }
+  }
+`;
+export type NotificationsData = {
+  me: {
+    id: string;
+    unreadNotificationCount: number;
+    notifications: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{ node: NotificationItem }>;
+    };
+  };
+};
+
+export const NOTIFICATION_ADDED = /* GraphQL */ `
+  subscription NotificationAdded { notificationAdded { ${NOTIFICATION_FIELDS} } }
+`;
+export type NotificationAddedData = { notificationAdded: NotificationItem };
+
+export const MARK_NOTIFICATIONS_READ = /* GraphQL */ `
+  mutation MarkNotificationsRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) { id read } }
+`;
+export type MarkNotificationsReadData = { markNotificationsRead: Array<{ id: string; read: boolean }> };
+
+export const MARK_ALL_NOTIFICATIONS_READ = /* GraphQL */ `
+  mutation MarkAllNotificationsRead { markAllNotificationsRead { id unreadNotificationCount } }
+`;
+export type MarkAllNotificationsReadData = { markAllNotificationsRead: { id: string; unreadNotificationCount: number } };
+
+const TOPIC_RESULT = /* GraphQL */ `
+  __typename
+  ... on ValidationError { message fieldErrors { path message } }
+  ... on ForbiddenTransitionError { message allowed }
+  ... on ConflictError { message code }
+  ... on Error { message }
+`;
+
+export const SET_TOPIC_STATUS = /* GraphQL */ `
+  mutation SetTopicStatus($topicId: ID!, $status: TopicStatus!) {
+    setTopicStatus(topicId: $topicId, status: $status) { ${TOPIC_RESULT} ... on MutationSetTopicStatusSuccess { data { id status } } }
+  }
+`;
+export type SetTopicStatusData = { setTopicStatus: MutationResult<"MutationSetTopicStatusSuccess", { id: string; status: TopicStatus }> };
+
+export const REJECT_TOPIC = /* GraphQL */ `
+  mutation RejectTopic($topicId: ID!, $reason: String!) {
+    rejectTopic(topicId: $topicId, reason: $reason) { ${TOPIC_RESULT} ... on MutationRejectTopicSuccess { data { id status } } }
+  }
+`;
+export type RejectTopicData = { rejectTopic: MutationResult<"MutationRejectTopicSuccess", { id: string; status: TopicStatus }> };
+
+export const REOPEN_TOPIC = /* GraphQL */ `
+  mutation ReopenTopic($topicId: ID!) {
+    reopenTopic(topicId: $topicId) { ${TOPIC_RESULT} ... on MutationReopenTopicSuccess { data { id status } } }
+  }
+`;
+export type ReopenTopicData = { reopenTopic: MutationResult<"MutationReopenTopicSuccess", { id: string; status: TopicStatus }> };
+
+export type EditTopicInput = {
+  title?: string;
+  description?: string;
+  audience?: string;
+  block?: TopicBlock;
+  format?: TopicFormat;
+  durationMinutes?: number;
+  minParticipants?: number;
+  maxParticipants?: number;
+};
+export type EditableTopic = {
+  id: string;
+  title: string;
+  description: string;
+  audience: string;
+  block: TopicBlock;
+  format: TopicFormat;
+  durationMinutes: number;
+  minParticipants: number;
+  maxParticipants: number;
+  status: TopicStatus;
+};
+export const EDITABLE_TOPIC = /* GraphQL */ `
+  query EditableTopic($id: ID!) {
+    topic(id: $id) { id title description audience block format durationMinutes minParticipants maxParticipants status }
+  }
+`;
+export type EditableTopicData = { topic: EditableTopic | null };
+
+export const EDIT_TOPIC = /* GraphQL */ `
+  mutation EditTopic($topicId: ID!, $input: EditTopicInput!) {
+    editTopic(topicId: $topicId, input: $input) { ${TOPIC_RESULT} ... on MutationEditTopicSuccess { data { id } } }
+  }
+`;
+export type EditTopicData = { editTopic: MutationResult<"MutationEditTopicSuccess", { id: string }> };
+
+export type MergeCandidate = { id: string; title: string; status: TopicStatus; voteCount: number };
+export const MERGE_CANDIDATES = /* GraphQL */ `
+  query MergeCandidates($id: ID!, $title: String!, $search: String, $searching: Boolean!, $target: ID!, $withTarget: Boolean!) {
+    topic(id: $id) { id title status voteCount }
+    similarTopics(title: $title, first: 8) @skip(if: $searching) {
+      __typename
+      ... on QuerySimilarTopicsSuccess { data { topic { id title status voteCount } } }
+    }
+    topics(first: 20, filter: { search: $search }) @include(if: $searching) {
+      edges { node { id title status voteCount } }
+    }
+    target: topic(id: $target) @include(if: $withTarget) { id title status voteCount }
+  }
+`;
+export type MergeCandidatesData = {
+  topic: MergeCandidate | null;
+  similarTopics?: { __typename: string; data?: Array<{ topic: MergeCandidate }> };
+  topics?: { edges: Array<{ node: MergeCandidate }> };
+  target?: MergeCandidate | null;
+};
+
+export const MERGE_TOPICS = /* GraphQL */ `
+  mutation MergeTopics($sourceId: ID!, $targetId: ID!) {
+    mergeTopics(sourceId: $sourceId, targetId: $targetId) {
+      __typename
+      ... on MutationMergeTopicsSuccess { data { movedVoteCount movedCommentCount droppedVoteCount target { id title } } }
+      ... on ConflictError { message code }
+      ... on Error { message }
+    }
+  }
+`;
+export type MergeTopicsData = {
+  mergeTopics:
+    | {
+        __typename: "MutationMergeTopicsSuccess";
+        data: { movedVoteCount: number; movedCommentCount: number; droppedVoteCount: number; target: { id: string; title: string } };
+      }
+    | (ErrorResult & { code?: string });
+};
+// ——— end of comments, statuses, notifications and moderation ———

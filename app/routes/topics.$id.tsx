@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageMessage } from "~/components/page-message";
+import { TopicActivity } from "~/components/moderation/topic-activity";
 import { TopicDetailView } from "~/components/topic-detail";
-import { TOPIC, type TopicData } from "~/lib/documents";
+import { TOPIC, TOPIC_DISCUSSION, type TopicData, type TopicDiscussionData } from "~/lib/documents";
 import { gql, requireUser } from "~/lib/graphql.server";
 import { pageMeta } from "~/lib/meta";
 import { topicIdFromParam } from "~/lib/topic-path";
@@ -13,14 +14,31 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUser(request, context);
-  const { topic } = await gql<TopicData>(context, TOPIC, { id: topicIdFromParam(params.id ?? "") });
-  if (!topic) throw new Response("Topic not found", { status: 404 });
-  return { topic, created: new URL(request.url).searchParams.has("created") };
+  const id = topicIdFromParam(params.id ?? "");
+  const [{ topic }, { topic: discussion }] = await Promise.all([
+    gql<TopicData>(context, TOPIC, { id }),
+    gql<TopicDiscussionData>(context, TOPIC_DISCUSSION, { id }),
+  ]);
+  if (!topic || !discussion) throw new Response("Topic not found", { status: 404 });
+  const query = new URL(request.url).searchParams;
+  const activity = {
+    discussion,
+    now: Date.now(),
+    moderated: query.get("moderated"),
+    moderationError: query.get("moderationError"),
+    commentError: query.get("commentError"),
+  };
+  return { topic, created: query.has("created"), activity };
 }
 
 export default function TopicRoute() {
-  const { topic, created } = useLoaderData<typeof loader>();
-  return <TopicDetailView topic={topic} created={created} />;
+  const { topic, created, activity } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <TopicDetailView topic={topic} created={created} />
+      <TopicActivity topic={topic} data={activity} />
+    </>
+  );
 }
 
 export function ErrorBoundary() {

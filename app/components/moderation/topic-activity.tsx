@@ -1,0 +1,80 @@
+import { useRevalidator, useRouteLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { useClient } from "urql";
+import { useAnnounce } from "~/components/announcer";
+import { ModerationLog } from "~/components/moderation/moderation-log";
+import { ModerationPanel } from "~/components/moderation/moderation-panel";
+import { TopicComments } from "~/components/topic-comments";
+import {
+  MODERATOR_ROLES,
+  TOPIC_STATUS_CHANGED,
+  type TopicDiscussion,
+  type TopicStatusChangedData,
+  type Viewer,
+} from "~/lib/documents";
+import { MODERATION_OUTCOMES, type ModerationOutcome } from "~/lib/moderation";
+
+export type TopicActivityData = {
+  discussion: TopicDiscussion;
+  now: number;
+  moderated: string | null;
+  moderationError: string | null;
+  commentError: string | null;
+};
+
+/**
+ * Everything on the topic page below the topic itself: the manager's moderation panel, the
+ * discussion, and the moderation log. Follows the topic's status live: a change by a manager
+ * elsewhere is announced and the page's data reloaded (status, reason, log, merged link).
+ */
+export function TopicActivity({ topic, data }: { topic: { id: string; title: string }; data: TopicActivityData }) {
+  const root = useRouteLoaderData<{ viewer: Viewer | null }>("root");
+  const viewer = root?.viewer;
+  const { discussion } = data;
+  useLiveStatus(topic.id);
+  const outcome = (MODERATION_OUTCOMES as readonly string[]).includes(data.moderated ?? "") ? (data.moderated as ModerationOutcome) : null;
+  return (
+    <div className="topic-activity">
+      {viewer && MODERATOR_ROLES.has(viewer.role) ? (
+        <ModerationPanel
+          topic={{ id: topic.id, title: topic.title, status: discussion.status }}
+          outcome={outcome}
+          error={data.moderationError}
+        />
+      ) : null}
+      <TopicComments
+        topicId={topic.id}
+        comments={discussion.comments.edges.map((e) => e.node)}
+        totalCount={discussion.comments.totalCount}
+        hasEarlier={discussion.comments.pageInfo.hasPreviousPage}
+        viewerId={viewer?.id ?? ""}
+        now={data.now}
+        canComment={discussion.status !== "MERGED"}
+        error={data.commentError}
+      />
+      <ModerationLog entries={discussion.moderationLog} />
+    </div>
+  );
+}
+
+function useLiveStatus(topicId: string) {
+  const client = useClient();
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const revalidator = useRevalidator();
+  const latest = useRef({ t, announce, revalidate: revalidator.revalidate });
+  latest.current = { t, announce, revalidate: revalidator.revalidate };
+  useEffect(() => {
+    const subscription = client
+      .subscription<TopicStatusChangedData>(TOPIC_STATUS_CHANGED, { topicId })
+      .subscribe((result) => {
+        const change = result.data?.topicStatusChanged;
+        if (!change || change.topicId !== topicId) return;
+        const { t: tr, announce: say, revalidate } = latest.current;
+        say(tr("statusInfo.changedLive", { status: tr(`statuses.${change.toStatus}`) }));
+        revalidate();
+      });
+    return () => subscription.unsubscribe();
+  }, [client, topicId]);
+}
