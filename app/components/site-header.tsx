@@ -23,6 +23,15 @@ export function SiteHeader({ viewer, locale }: { viewer: Viewer | null; locale: 
               <li>
                 <NavLink to="/topics/new">{t("nav.suggest")}</NavLink>
               </li>
+              <li>
+                <NavLink to="/my/votes">{t("nav.myVotes")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/my/suggestions">{t("nav.mySuggestions")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/profile">{t("nav.availability")}</NavLink>
+              </li>
             </ul>
           </nav>
         ) : null}

@@ -1,0 +1,1 @@
+export { AvailabilityGrid, AvailabilitySummary, summaryText, type Brush } from "./availability-grid";
