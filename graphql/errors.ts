@@ -11,6 +11,13 @@ export class NotFoundError extends Error {
   }
 }
 
+export class VotingClosedError extends Error {
+  constructor() {
+    super("This topic no longer collects votes (rejected or done)");
+    this.name = "VotingClosedError";
+  }
+}
+
 export class InvalidCredentialsError extends Error {
   constructor() {
     super("Email or password is incorrect");
@@ -42,6 +49,12 @@ builder.objectType(NotFoundError, {
   name: "NotFoundError",
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof NotFoundError,
+});
+
+builder.objectType(VotingClosedError, {
+  name: "VotingClosedError",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof VotingClosedError,
 });
 
 builder.objectType(InvalidCredentialsError, {

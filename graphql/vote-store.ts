@@ -10,7 +10,11 @@ import type { Topic } from "../prisma/generated/client";
 export type VoteOutcome =
   | { kind: "changed"; voteCount: number; topic: Topic; voteId: string | null }
   | { kind: "unchanged"; voteCount: number }
+  | { kind: "closed" }
   | { kind: "missing" };
+
+/** Statuses in which a topic still collects votes; rejected, done and merged topics do not. */
+export const VOTABLE_STATUSES = ["NEW", "OPEN", "PLANNED", "SCHEDULED"] as const;
 
 /**
  * Vote and unvote are each one SQL statement: the row change and the counter change commit together,
@@ -23,7 +27,7 @@ export async function castVote(prisma: PrismaClient, userId: string, topicId: st
     WITH inserted AS (
       INSERT INTO "Vote" ("id", "userId", "topicId")
       SELECT ${voteId}, ${userId}, t."id" FROM "Topic" t
-      WHERE t."id" = ${topicId} AND t."status" <> 'MERGED'
+      WHERE t."id" = ${topicId} AND t."status" IN ('NEW', 'OPEN', 'PLANNED', 'SCHEDULED')
       ON CONFLICT ("userId", "topicId") DO NOTHING
       RETURNING "topicId"
     )
@@ -31,7 +35,7 @@ export async function castVote(prisma: PrismaClient, userId: string, topicId: st
     WHERE "id" = (SELECT "topicId" FROM inserted)
     RETURNING *`;
   if (rows.length > 0) return { kind: "changed", voteCount: rows[0].voteCount, topic: rows[0], voteId };
-  return currentCount(prisma, topicId);
+  return currentCount(prisma, topicId, userId);
 }
 
 export async function withdrawVote(prisma: PrismaClient, userId: string, topicId: string): Promise<VoteOutcome> {
@@ -47,11 +51,17 @@ export async function withdrawVote(prisma: PrismaClient, userId: string, topicId
   return currentCount(prisma, topicId);
 }
 
-async function currentCount(prisma: PrismaClient, topicId: string): Promise<VoteOutcome> {
+/**
+ * Why a vote or unvote changed nothing. With `voterId` (a vote), a closed topic the voter has not
+ * voted for is `closed`; repeating an existing vote stays a harmless no-op.
+ */
+async function currentCount(prisma: PrismaClient, topicId: string, voterId?: string): Promise<VoteOutcome> {
   const topic = await prisma.topic.findUnique({
     where: { id: topicId },
-    select: { voteCount: true, status: true },
+    select: { voteCount: true, status: true, votes: { where: { userId: voterId ?? "" }, select: { id: true }, take: 1 } },
   });
   if (!topic || topic.status === "MERGED") return { kind: "missing" };
+  const votable = (VOTABLE_STATUSES as readonly string[]).includes(topic.status);
+  if (voterId && !votable && topic.votes.length === 0) return { kind: "closed" };
   return { kind: "unchanged", voteCount: topic.voteCount };
 }

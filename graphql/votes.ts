@@ -3,7 +3,7 @@ import { filter, pipe } from "graphql-yoga";
 import { builder } from "./builder";
 import { nonEmpty } from "./prisma-query";
 import type { GraphQLContext } from "./context";
-import { NotFoundError } from "./errors";
+import { NotFoundError, VotingClosedError } from "./errors";
 import type { TopicVoteChange } from "./pubsub";
 import { decodeTopicId } from "./topic-id";
 import { castVote, withdrawVote, type VoteOutcome } from "./vote-store";
@@ -54,12 +54,13 @@ function voteMutation(name: "vote" | "unvote", change: VoteChange, description: 
     t.prismaField({
       type: "Topic",
       description,
-      errors: { types: [NotFoundError] },
+      errors: { types: [NotFoundError, VotingClosedError] },
       args: { topicId: t.arg.id({ required: true }) },
       resolve: async (query, _root, args, context) => {
         const topicId = decodeTopicId(String(args.topicId));
         const outcome = topicId ? await change(context, topicId) : ({ kind: "missing" } as const);
         if (outcome.kind === "missing") throw new NotFoundError("Topic");
+        if (outcome.kind === "closed") throw new VotingClosedError();
         if (outcome.kind === "changed") {
           context.pubsub.publish("topic:voteChanged", { topicId: topicId!, voteCount: outcome.voteCount });
         }

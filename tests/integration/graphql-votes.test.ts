@@ -14,6 +14,7 @@ const VOTE = /* GraphQL */ `
       __typename
       ... on MutationVoteSuccess { data { voteCount viewerHasVoted } }
       ... on NotFoundError { message }
+      ... on VotingClosedError { message }
     }
   }
 `;
@@ -70,6 +71,21 @@ describe("vote / unvote", () => {
       expect((await alice.request(UNVOTE, { topicId })).data.unvote.__typename).toBe("NotFoundError");
     }
     expect(await db.prisma.vote.count()).toBe(0);
+  });
+
+  it("refuses new votes on rejected and done topics but lets voters withdraw", async () => {
+    const [alice, bob] = clients;
+    const topicId = topicIds[2];
+    const rawId = Buffer.from(topicId, "base64").toString().split(":")[1];
+    expect((await alice.request(VOTE, { topicId })).data.vote.__typename).toBe("MutationVoteSuccess");
+    for (const status of ["REJECTED", "DONE"] as const) {
+      await db.prisma.topic.update({ where: { id: rawId }, data: { status } });
+      expect((await bob.request(VOTE, { topicId })).data.vote.__typename, status).toBe("VotingClosedError");
+      expect((await alice.request(VOTE, { topicId })).data.vote.data.voteCount, status).toBe(1);
+    }
+    expect((await alice.request(UNVOTE, { topicId })).data.unvote.data.voteCount).toBe(0);
+    await db.prisma.topic.update({ where: { id: rawId }, data: { status: "OPEN" } });
+    expect(await db.prisma.vote.count({ where: { topicId: rawId } })).toBe(0);
   });
 
   it("keeps every count exact under a concurrent vote/unvote storm", async () => {
