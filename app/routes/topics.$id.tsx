@@ -1,13 +1,19 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageMessage } from "~/components/page-message";
 import { TopicActivity } from "~/components/moderation/topic-activity";
 import { TopicDetailView } from "~/components/topic-detail";
+import { TopicDemandSection } from "~/components/demand-heatmap";
+import { MY_AVAILABILITY_WINDOWS, type MyAvailabilityWindowsData } from "~/lib/documents";
+import availabilityStyles from "~/styles/availability.css";
+import heatmapStyles from "~/styles/heatmap.css";
 import { TOPIC, TOPIC_DISCUSSION, type TopicData, type TopicDiscussionData } from "~/lib/documents";
 import { gql, requireUser } from "~/lib/graphql.server";
 import { pageMeta } from "~/lib/meta";
 import { topicIdFromParam } from "~/lib/topic-path";
+
+export const links: LinksFunction = () => [availabilityStyles, heatmapStyles].map((href) => ({ rel: "stylesheet", href }));
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageMeta(matches, (t) => data?.topic.title ?? t("topic.notFoundTitle"));
@@ -28,14 +34,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     moderationError: query.get("moderationError"),
     commentError: query.get("commentError"),
   };
-  return { topic, created: query.has("created"), activity };
+  // The viewer's weekly availability: where the "narrow my time for this topic" grid starts.
+  const { me } = await gql<MyAvailabilityWindowsData>(context, MY_AVAILABILITY_WINDOWS);
+  return { topic, created: query.has("created"), activity, myAvailability: me.availability ?? [] };
 }
 
 export default function TopicRoute() {
-  const { topic, created, activity } = useLoaderData<typeof loader>();
+  const { topic, created, activity, myAvailability } = useLoaderData<typeof loader>();
   return (
     <>
       <TopicDetailView topic={topic} created={created} />
+      <TopicDemandSection topic={topic} availability={myAvailability} />
       <TopicActivity topic={topic} data={activity} />
     </>
   );
