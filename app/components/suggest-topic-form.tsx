@@ -1,12 +1,13 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/form-fields";
+import { SimilarTopicsHint } from "~/components/similar-topics-hint";
 import { TOPIC_BLOCKS, TOPIC_FORMATS } from "~/lib/documents";
 import { translateMessage } from "~/lib/i18n";
 import type { SuggestErrors } from "~/lib/topic-form";
 
-type Values = { title: string; description: string; block: string; format: string };
+type Values = { title: string; description: string; block: string; format: string; audience?: string };
 
 export function SuggestTopicForm({ errors, values }: { errors?: SuggestErrors; values?: Values }) {
   const { t, i18n } = useTranslation();
@@ -14,12 +15,13 @@ export function SuggestTopicForm({ errors, values }: { errors?: SuggestErrors; v
   const submitting = navigation.state === "submitting";
   const summary = useRef<HTMLElement>(null);
   const msg = (m: string | undefined) => (m ? translateMessage(t, i18n, m) : undefined);
+  const [draftTitle, setDraftTitle] = useState(values?.title ?? "");
 
   useEffect(() => {
     if (errors) summary.current?.focus();
   }, [errors]);
 
-  const list = (["form", "title", "description", "block", "format"] as const)
+  const list = (["form", "title", "description", "audience", "block", "format"] as const)
     .filter((f) => errors?.[f])
     .map((f) => ({ field: f === "form" ? undefined : f, message: msg(errors?.[f])! }));
 
@@ -37,7 +39,9 @@ export function SuggestTopicForm({ errors, values }: { errors?: SuggestErrors; v
           maxLength={120}
           defaultValue={values?.title}
           error={msg(errors?.title)}
+          onChange={(e) => setDraftTitle(e.currentTarget.value)}
         />
+        <SimilarTopicsHint title={draftTitle} />
         <TextAreaField
           label={t("suggest.fieldDescription")}
           hint={t("suggest.fieldDescriptionHint")}
@@ -47,6 +51,14 @@ export function SuggestTopicForm({ errors, values }: { errors?: SuggestErrors; v
           maxLength={2000}
           defaultValue={values?.description}
           error={msg(errors?.description)}
+        />
+        <TextField
+          label={t("suggest.fieldAudience")}
+          hint={t("suggest.fieldAudienceHint")}
+          name="audience"
+          maxLength={300}
+          defaultValue={values?.audience}
+          error={msg(errors?.audience)}
         />
         <div className="form__row">
           <SelectField label={t("suggest.fieldBlock")} name="block" required defaultValue={values?.block ?? ""} error={msg(errors?.block)}>

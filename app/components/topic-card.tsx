@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link, useSearchParams } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge, StatusDetails, TopicTags } from "~/components/topic-meta";
@@ -9,8 +9,10 @@ import { topicAnchor, topicPath } from "~/lib/topic-path";
 
 export function TopicCard({ topic }: { topic: TopicSummary }) {
   const headingId = useId();
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lang = contentLang(topic.title + topic.description, i18n.language);
+  const [params] = useSearchParams();
+  const trend = params.get("sort") === "trending" ? topic.votesLast7Days : undefined;
   return (
     <article className="topic-card" id={topicAnchor(topic.id)} aria-labelledby={headingId} data-topic-id={topic.id}>
       <div className="topic-card__body">
@@ -21,6 +23,7 @@ export function TopicCard({ topic }: { topic: TopicSummary }) {
         <p className="topic-card__excerpt" lang={lang}>{topic.description}</p>
         <StatusDetails status={topic.status} rejectionReason={topic.rejectionReason} mergedInto={topic.mergedInto} compact />
         <TopicTags block={topic.block} format={topic.format} durationMinutes={topic.durationMinutes} />
+        {trend ? <p className="topic-card__trend muted">{t("myTopics.trend", { count: trend })}</p> : null}
       </div>
       <VoteControl topic={topic} />
     </article>

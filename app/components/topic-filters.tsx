@@ -22,6 +22,7 @@ export function TopicFilters({ query }: { query: TopicQuery }) {
       <SelectField label={t("filters.sort")} name="sort" defaultValue={query.sort} key={`sort:${query.sort}`}>
         <option value="votes">{t("filters.sortVotes")}</option>
         <option value="newest">{t("filters.sortNewest")}</option>
+        <option value="trending">{t("filters.sortTrending")}</option>
       </SelectField>
       <SelectField label={t("filters.block")} name="block" defaultValue={query.block ?? ""} key={`block:${query.block}`}>
         <option value="">{t("filters.any")}</option>
@@ -57,7 +58,7 @@ export function TopicFilters({ query }: { query: TopicQuery }) {
           {t("filters.apply")}
         </button>
         {isFiltered(query) ? (
-          <Link to={query.sort === "newest" ? "/topics?sort=newest" : "/topics"} className="button button--quiet">
+          <Link to={query.sort === "votes" ? "/topics" : `/topics?sort=${query.sort}`} className="button button--quiet">
             {t("topics.resetFilters")}
           </Link>
         ) : null}

@@ -11,6 +11,11 @@ export const suggestTopicSchema = z.object({
   description: z.string().trim().min(10, "suggest.descriptionTooShort").max(2000, "suggest.descriptionTooLong"),
   block: z.enum(TOPIC_BLOCKS, "suggest.blockRequired"),
   format: z.enum(TOPIC_FORMATS, "suggest.formatRequired"),
+  audience: z
+    .string()
+    .trim()
+    .max(300, "suggest.audienceTooLong")
+    .transform((s) => s || undefined),
 });
 
 export type SuggestField = keyof SuggestTopicInput;
@@ -22,6 +27,7 @@ export function readSuggestForm(form: FormData) {
     description: String(form.get("description") ?? ""),
     block: String(form.get("block") ?? ""),
     format: String(form.get("format") ?? ""),
+    audience: String(form.get("audience") ?? ""),
   };
   const parsed = suggestTopicSchema.safeParse(values);
   if (parsed.success) return { ok: true as const, input: parsed.data satisfies SuggestTopicInput, values };

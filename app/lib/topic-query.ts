@@ -12,7 +12,7 @@ import {
 /** The topic list's state, kept in the URL (?q=&sort=&block=&format=&status=&limit=) so it can be shared. */
 export type TopicQuery = {
   search: string;
-  sort: "votes" | "newest";
+  sort: "votes" | "newest" | "trending";
   block: TopicBlock | null;
   format: TopicFormat | null;
   statuses: TopicStatus[];
@@ -30,7 +30,7 @@ export function parseTopicQuery(params: URLSearchParams): TopicQuery {
   const limit = Number.parseInt(params.get("limit") ?? "", 10);
   return {
     search: (params.get("q") ?? "").trim().slice(0, 200),
-    sort: params.get("sort") === "newest" ? "newest" : "votes",
+    sort: params.get("sort") === "newest" ? "newest" : params.get("sort") === "trending" ? "trending" : "votes",
     block: oneOf(TOPIC_BLOCKS, params.get("block")),
     format: oneOf(TOPIC_FORMATS, params.get("format")),
     statuses: params.getAll("status").filter((s): s is TopicStatus => oneOf(TOPIC_STATUSES, s) !== null),
@@ -48,7 +48,8 @@ export function topicsVariables(query: TopicQuery): { first: number; orderBy: To
   if (query.block) filter.block = query.block;
   if (query.format) filter.format = query.format;
   if (query.statuses.length) filter.status = query.statuses;
-  return { first: query.limit, orderBy: query.sort === "newest" ? "NEWEST" : "VOTES", filter };
+  const orderBy: TopicOrder = query.sort === "newest" ? "NEWEST" : query.sort === "trending" ? "TRENDING" : "VOTES";
+  return { first: query.limit, orderBy, filter };
 }
 
 /** The same list with more rows: the "show more" link. */

@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import availabilityStyles from "~/styles/availability.css";
 import { useActionData } from "@remix-run/react";
 import { SuggestTopicForm } from "~/components/suggest-topic-form";
 import { SUGGEST_TOPIC, type SuggestTopicData } from "~/lib/documents";
@@ -7,6 +8,9 @@ import { pageMeta } from "~/lib/meta";
 import { readSuggestForm, type SuggestErrors, type SuggestField } from "~/lib/topic-form";
 import { topicPath } from "~/lib/topic-path";
 
+// The similar-topic hint's styles live with the staff-side components.
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: availabilityStyles }];
+
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("suggest.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -14,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-const FIELDS: readonly string[] = ["title", "description", "block", "format"];
+const FIELDS: readonly string[] = ["title", "description", "block", "format", "audience"];
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireUser(request, context);

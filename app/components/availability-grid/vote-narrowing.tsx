@@ -37,18 +37,18 @@ export function VoteNarrowing({ topicId, narrowing, availability }: Props) {
   const current = narrowing ? summarize(narrowing).map((l) => summaryText(t, l)).join("; ") : null;
 
   return (
-    <details className="narrow" open={Boolean(narrowing) || undefined}>
+    <details className="vote-narrow" open={Boolean(narrowing) || undefined}>
       <summary>{t("narrow.open")}</summary>
-      <div className="narrow__body">
+      <div className="vote-narrow__body">
         <p className="muted">{t("narrow.intro")}</p>
         <p data-testid="narrowing-current">{current ? t("narrow.current", { summary: current }) : t("narrow.none")}</p>
-        <fetcher.Form method="post" action="/my/vote-windows" className="narrow__form" preventScrollReset>
+        <fetcher.Form method="post" action="/my/vote-windows" className="vote-narrow__form" preventScrollReset>
           <input type="hidden" name="topicId" value={topicId} />
           <input type="hidden" name="windows" value={JSON.stringify(cellsToWindows(cells))} />
           <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
           {hydrated ? <input type="hidden" name="via" value="fetcher" /> : null}
           <AvailabilityGrid value={cells} onChange={setCells} label={t("narrow.title")} compact />
-          <div className="narrow__actions">
+          <div className="vote-narrow__actions">
             <button type="submit" name="intent" value="save" className="button button--primary" aria-disabled={busy || undefined}>
               {t("narrow.save")}
             </button>
