@@ -17,9 +17,20 @@ export interface PendingBound {
 /** Above this many demand pairs the LP goes to a worker thread. */
 export const WORKER_THRESHOLD = 8000;
 
-export function startBound(inst: Instance, m: Model, idx: DemandIndex, timeLimitSec: number, inWorker: boolean): PendingBound {
-  if (!inWorker) return { result: lpBound(m, idx, timeLimitSec).catch(() => null), cancel: () => {} };
-  const worker = spawnWorker("bound-worker", { instance: inst, timeLimitSec });
+export function startBoundInProcess(m: Model, idx: DemandIndex, timeLimitSec: number): Promise<BoundResult | null> {
+  return lpBound(m, idx, timeLimitSec).catch(() => null);
+}
+
+export interface BoundWorker {
+  /** Hand over the (validated) instance; the LP starts at once. */
+  send: (inst: Instance) => PendingBound;
+  cancel: () => void;
+}
+
+/** Spawn the LP worker early, with no data: it loads its modules and HiGHS's WebAssembly while
+ * this thread validates and builds the first proposal, then waits for the instance. */
+export function prepareBoundWorker(timeLimitSec: number): BoundWorker {
+  const worker = spawnWorker("bound-worker", { timeLimitSec });
   let settle: (r: BoundResult | null) => void = () => {};
   const result = new Promise<BoundResult | null>((resolve) => (settle = resolve));
   worker.once("message", (msg: { ok: boolean; result?: BoundResult | null }) => {
@@ -28,11 +39,15 @@ export function startBound(inst: Instance, m: Model, idx: DemandIndex, timeLimit
   });
   worker.once("error", () => settle(null));
   worker.once("exit", () => settle(null));
+  const cancel = () => {
+    settle(null);
+    void worker.terminate();
+  };
   return {
-    result,
-    cancel: () => {
-      settle(null);
-      void worker.terminate();
+    send: (inst) => {
+      worker.postMessage(inst);
+      return { result, cancel };
     },
+    cancel,
   };
 }

@@ -1,14 +1,19 @@
-// Worker thread entry: computes the LP bound for an instance on the second core while the main
-// thread searches. Receives { instance, timeLimitSec } as workerData, posts a BoundResult|null.
+// Worker thread entry: computes the LP bound on the second core while the main thread searches.
+// Spawned early with { timeLimitSec }; loads HiGHS at once, then waits for the (already
+// validated) instance as its first message and posts back { ok, result: BoundResult | null }.
 import { parentPort, workerData } from "node:worker_threads";
 import type { Instance } from "./types";
 import { buildModel } from "./model";
 import { DemandIndex } from "./demand-index";
 import { lpBound } from "./bound";
+import { loadHighs } from "./lp";
 
-const { instance, timeLimitSec } = workerData as { instance: Instance; timeLimitSec: number };
-const m = buildModel(instance);
-lpBound(m, new DemandIndex(m), timeLimitSec).then(
-  (r) => parentPort!.postMessage({ ok: true, result: r }),
-  (e) => parentPort!.postMessage({ ok: false, error: String(e) }),
-);
+const { timeLimitSec } = workerData as { timeLimitSec: number };
+void loadHighs();
+parentPort!.once("message", (instance: Instance) => {
+  const m = buildModel(instance);
+  lpBound(m, new DemandIndex(m), timeLimitSec).then(
+    (r) => parentPort!.postMessage({ ok: true, result: r }),
+    (e) => parentPort!.postMessage({ ok: false, error: String(e) }),
+  );
+});

@@ -19,6 +19,8 @@ export interface FillOptions {
   /** Stop after this much work (pairs scanned); the caller's budget. */
   maxWork: number;
   shouldStop?: () => boolean;
+  /** Only consider starts on multiples of this many minutes (default: every grid slot). */
+  startStep?: number;
 }
 
 export function fill(st: State, days: readonly number[], topics: readonly number[], o: FillOptions): FillResult {
@@ -47,7 +49,9 @@ export function fill(st: State, days: readonly number[], topics: readonly number
         const [open, close] = siteHours(m, site);
         let capMax = t.max;
         if (site !== m.online) capMax = Math.min(t.max, Math.max(...m.sites[site].rooms.map((r) => m.rooms[r].capacity)));
+        const step = Math.max(1, Math.round((o.startStep ?? m.g) / m.g));
         for (let s = Math.ceil(open / m.g); s * m.g + t.dur <= close; s++) {
+          if (s % step !== 0) continue;
           const k = st.idx.key(ti, wd, site, s);
           if (st.idx.any[k] < t.min) continue;
           const a = s * m.g;

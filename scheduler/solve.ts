@@ -14,7 +14,7 @@ import type { Best } from "./improve";
 import { toSessions } from "./output";
 import { explain } from "./explain";
 import { pairBestWeights, simpleBound } from "./simple-bound";
-import { startBound, WORKER_THRESHOLD } from "./bound-async";
+import { prepareBoundWorker, startBoundInProcess, WORKER_THRESHOLD } from "./bound-async";
 
 export const defaultOptions = { timeLimitMs: 10_000, seed: 1, bound: true, effort: 1, boundInWorker: true } as const;
 
@@ -39,15 +39,31 @@ const TOLERANCE = 0;
 const better = (a: Best, st: State) => a.weight > st.weight + 1e-9 || (a.weight > st.weight - 1e-9 && a.sessions < st.alive);
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-const sleep = (ms: number) => new Promise<null>((resolve) => setTimeout(() => resolve(null), ms));
+/** Wait for `p`, at most `ms`; the timer is cleared so it never keeps the process alive. */
+async function within<T>(p: Promise<T>, ms: number): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export async function solve(input: Instance | unknown, opts: Partial<SolveOptions> = {}): Promise<Proposal> {
   const o = { ...defaultOptions, ...opts };
   const now = o.now;
   const t0 = now ? now() : 0;
   const elapsed = () => (now ? now() - t0 : 0);
+  const boundSec = Math.max(1, (o.timeLimitMs * 0.8) / 1000);
+  const demand = (input as { demand?: unknown } | null)?.demand;
+  const inWorker = o.bound && o.boundInWorker && Array.isArray(demand) && demand.length > WORKER_THRESHOLD;
+  const worker = inWorker ? prepareBoundWorker(boundSec) : null;
   const v = validateInstance(input);
-  if (!v.ok) throw new InvalidInstanceError(v.errors);
+  if (!v.ok) {
+    worker?.cancel();
+    throw new InvalidInstanceError(v.errors);
+  }
   const m = buildModel(v.instance);
   const st = new State(m);
   const rng = makeRng(o.seed);
@@ -64,9 +80,6 @@ export async function solve(input: Instance | unknown, opts: Partial<SolveOption
     o.onProgress?.({ phase, fraction, servedWeight: st.weight, upperBound, elapsedMs: elapsed() });
   report("model", 0);
 
-  const boundSec = Math.max(1, (o.timeLimitMs * 0.8) / 1000);
-  const inWorker = o.bound && o.boundInWorker && m.nPairs > WORKER_THRESHOLD;
-  let pending: PendingBound | null = inWorker ? startBound(v.instance, m, st.idx, boundSec, true) : null;
 
   const allDays = Array.from({ length: m.nDays }, (_, d) => d);
   const allTopics = m.topics.map((_, t) => t);
@@ -74,6 +87,9 @@ export async function solve(input: Instance | unknown, opts: Partial<SolveOption
   topUp(st, allTopics);
   const firstFeasibleMs = elapsed();
   report("construct", 0.1);
+  // Copying the instance to the worker costs ~0.15 s at Moscow scale, so it is sent right after
+  // the first proposal exists; the LP still finishes well before the search does.
+  let pending: PendingBound | null = worker ? worker.send(v.instance) : null;
 
   upperBound = simpleBound(m, pairBestWeights(m, st.idx));
   boundMethod = "combinatorial";
@@ -86,7 +102,7 @@ export async function solve(input: Instance | unknown, opts: Partial<SolveOption
   };
   if (o.bound && !inWorker && st.weight < upperBound - 1e-9) {
     await tick();
-    useBound(await startBound(v.instance, m, st.idx, boundSec, false).result);
+    useBound(await startBoundInProcess(m, st.idx, boundSec));
     report("bound", 0.2);
   } else useBound(null);
 
@@ -115,8 +131,7 @@ export async function solve(input: Instance | unknown, opts: Partial<SolveOption
   if (best.snap && better(best, st)) st.restore(best.snap);
 
   if (pending) {
-    const wait = now ? Math.max(0, o.timeLimitMs * 0.87 - elapsed()) : 3_600_000;
-    const lp = await Promise.race([pending.result, sleep(wait)]);
+    const lp = now ? await within(pending.result, Math.max(0, o.timeLimitMs * 0.87 - elapsed())) : await pending.result;
     if (lp === null) pending.cancel();
     useBound(lp);
     pending = null;
