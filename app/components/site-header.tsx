@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { NotificationBell } from "~/components/notification-bell";
 import type { Viewer } from "~/lib/documents";
 import type { Locale } from "~/locales/shape";
 
@@ -37,6 +38,7 @@ export function SiteHeader({ viewer, locale }: { viewer: Viewer | null; locale: 
         ) : null}
         <div className="site-header__tools">
           <LanguageSwitch locale={locale} />
+          {viewer ? <NotificationBell viewer={viewer} /> : null}
           {viewer ? (
             <Form method="post" action="/logout" className="account">
               <p className="account__name">

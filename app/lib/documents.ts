@@ -345,10 +345,16 @@ export const MARK_ALL_NOTIFICATIONS_READ = /* GraphQL */ `
 `;
 export type MarkAllNotificationsReadData = { markAllNotificationsRead: { id: string; unreadNotificationCount: number } };
 
+/** Result selections: a fragment on a type outside a mutation's union is a validation error. */
 const TOPIC_RESULT = /* GraphQL */ `
   __typename
   ... on ValidationError { message fieldErrors { path message } }
   ... on ForbiddenTransitionError { message allowed }
+  ... on Error { message }
+`;
+const EDIT_RESULT = /* GraphQL */ `
+  __typename
+  ... on ValidationError { message fieldErrors { path message } }
   ... on ConflictError { message code }
   ... on Error { message }
 `;
@@ -405,7 +411,7 @@ export type EditableTopicData = { topic: EditableTopic | null };
 
 export const EDIT_TOPIC = /* GraphQL */ `
   mutation EditTopic($topicId: ID!, $input: EditTopicInput!) {
-    editTopic(topicId: $topicId, input: $input) { ${TOPIC_RESULT} ... on MutationEditTopicSuccess { data { id } } }
+    editTopic(topicId: $topicId, input: $input) { ${EDIT_RESULT} ... on MutationEditTopicSuccess { data { id } } }
   }
 `;
 export type EditTopicData = { editTopic: MutationResult<"MutationEditTopicSuccess", { id: string }> };

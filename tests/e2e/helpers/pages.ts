@@ -83,3 +83,54 @@ export class SuggestTopicPage {
     return this.page.getByRole("region", { name: /Исправьте ошибки в форме|Please correct the errors/ });
   }
 }
+
+/** A topic's page: status, comments, the moderation panel and log (by accessible names, ru or en). */
+export class TopicPage {
+  constructor(readonly page: Page, private readonly baseUrl: string) {}
+
+  async goto(path: string) {
+    await this.page.goto(`${this.baseUrl}${path}`);
+    await this.page.getByRole("heading", { level: 1 }).waitFor();
+  }
+
+  async waitUntilLive() {
+    await this.page.waitForFunction(() => document.documentElement.dataset.live === "on");
+    await this.page.waitForTimeout(300);
+  }
+
+  async voteCount(): Promise<number> {
+    return Number(await this.page.getByTestId("vote-count").first().getAttribute("data-count"));
+  }
+
+  status(): Promise<string | null> {
+    return this.page.locator(".topic-detail__main [data-status]").first().getAttribute("data-status");
+  }
+
+  moderationPanel(): Locator {
+    return this.page.getByRole("region", { name: /^(Модерация|Moderation)$/ });
+  }
+
+  comments(): Locator {
+    return this.page.getByTestId("comment-list").locator("li.comment");
+  }
+
+  async addComment(text: string) {
+    await this.page.getByLabel(/^(Ваш комментарий|Your comment)/).fill(text);
+    await this.page.getByRole("button", { name: /^(Отправить|Post)$/ }).click();
+  }
+
+  async reject(reason: string) {
+    const panel = this.moderationPanel();
+    await panel.getByText(/^(Отклонить тему|Reject topic)$/).click();
+    await panel.getByLabel(/^(Причина|Reason)/).fill(reason);
+    await panel.getByRole("button", { name: /^(Отклонить|Reject)$/ }).click();
+  }
+
+  bell(): Locator {
+    return this.page.getByTestId("notification-bell");
+  }
+
+  async bellCount(): Promise<number> {
+    return Number(await this.bell().getAttribute("data-count"));
+  }
+}

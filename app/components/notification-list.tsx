@@ -1,0 +1,90 @@
+import { Form, Link, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { NotificationItem } from "~/lib/documents";
+import { notificationHref, notificationText, useLiveNotifications } from "~/lib/notifications";
+import { formatDateTime, formatRelative, useNow } from "~/lib/relative-time";
+import { isLocale } from "~/locales/shape";
+
+type Props = {
+  notifications: NotificationItem[];
+  unreadCount: number;
+  now: number;
+  nextCursor: string | null;
+};
+
+/**
+ * The viewer's notifications, newest first, phrased in their language. Ones that arrived live
+ * since the page loaded come first. Marking read is a form posting to /notifications (works
+ * without JavaScript); the page's and the header's counts reload afterwards.
+ */
+export function NotificationList({ notifications, unreadCount, now: serverNow, nextCursor }: Props) {
+  const { t, i18n } = useTranslation();
+  const locale = isLocale(i18n.language) ? i18n.language : "ru";
+  const now = useNow(serverNow);
+  const location = useLocation();
+  const live = useLiveNotifications();
+  const known = new Set(notifications.map((n) => n.id));
+  const all = [...live.filter((n) => !known.has(n.id)), ...notifications];
+  const unread = unreadCount + live.filter((n) => !known.has(n.id) && !n.read).length;
+  const back = location.pathname + location.search;
+
+  return (
+    <div className="notifications">
+      <div className="notifications__bar">
+        <p className="notifications__summary" data-testid="unread-count" data-count={unread}>
+          {t("notifications.unread", { count: unread })}
+        </p>
+        {unread > 0 ? (
+          <Form method="post" action="/notifications" preventScrollReset>
+            <input type="hidden" name="intent" value="readAll" />
+            <input type="hidden" name="redirectTo" value={back} />
+            <button type="submit" className="button button--secondary">
+              {t("notifications.markAllRead")}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+      {all.length === 0 ? (
+        <p className="notifications__empty">{t("notifications.empty")}</p>
+      ) : (
+        <ol className="notifications__list" data-testid="notification-list">
+          {all.map((n) => {
+            const { text, detail } = notificationText(t, n);
+            const href = notificationHref(n);
+            return (
+              <li key={n.id} className={`notification${n.read ? "" : " notification--unread"}`} data-notification-id={n.id} data-kind={n.kind}>
+                <div className="notification__body">
+                  {!n.read ? <span className="notification__new">{t("notifications.newLabel")}</span> : null}
+                  <p className="notification__text">{href ? <Link to={href}>{text}</Link> : text}</p>
+                  {detail ? <p className="notification__detail">{detail}</p> : null}
+                  <p className="notification__time muted">
+                    <time dateTime={n.createdAt} title={formatDateTime(n.createdAt, locale)}>
+                      {formatRelative(n.createdAt, now, locale)}
+                    </time>
+                  </p>
+                </div>
+                {!n.read ? (
+                  <Form method="post" action="/notifications" preventScrollReset className="notification__action">
+                    <input type="hidden" name="intent" value="read" />
+                    <input type="hidden" name="id" value={n.id} />
+                    <input type="hidden" name="redirectTo" value={back} />
+                    <button type="submit" className="button button--quiet" aria-label={t("notifications.markReadLabel", { text })}>
+                      {t("notifications.markRead")}
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {nextCursor ? (
+        <p className="notifications__more">
+          <Link className="button button--secondary" to={`/notifications?${new URLSearchParams({ after: nextCursor })}`}>
+            {t("notifications.showMore")}
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { expectAccessible } from "./helpers/axe";
+import { expect, test } from "./helpers/fixtures";
+import { TopicPage, TopicsPage } from "./helpers/pages";
+
+/** Paths of the first `n` topics open for voting that this user has not supported, with titles. */
+async function votableTopics(topics: TopicsPage, n: number) {
+  const cards = topics.page.locator("article.topic-card").filter({ has: topics.page.locator('button[aria-pressed="false"]') });
+  const result: Array<{ title: string; path: string }> = [];
+  for (let i = 0; i < n; i++) {
+    const link = cards.nth(i).getByRole("heading").getByRole("link");
+    result.push({ title: (await link.innerText()).trim(), path: (await link.getAttribute("href"))! });
+  }
+  return result;
+}
+
+test("a manager rejects and merges topics; voters are told live; comments appear live", async ({ signIn, baseUrl }) => {
+  const staff = await signIn("staff2@spros.demo");
+  const manager = await signIn("manager@spros.demo");
+
+  const list = new TopicsPage(staff.page, baseUrl);
+  await list.goto();
+  await list.waitUntilLive();
+  const [rejected, duplicate, kept] = await votableTopics(list, 3);
+
+  // Staff votes for the topic that will be rejected and for the duplicate that will be merged.
+  for (const topic of [rejected, duplicate]) {
+    await list.voteButton(topic.title).click();
+    await expect.poll(() => list.voteButton(topic.title).getAttribute("aria-pressed")).toBe("true");
+  }
+
+  // Staff waits on the rejected topic's page; it has no moderation panel.
+  const staffTopic = new TopicPage(staff.page, baseUrl);
+  await staffTopic.goto(rejected.path);
+  await staffTopic.waitUntilLive();
+  expect(await staffTopic.moderationPanel().count()).toBe(0);
+  const bellBefore = await staffTopic.bellCount();
+  await staff.page.evaluate(() => ((window as unknown as { sprosMarker: number }).sprosMarker = 7));
+
+  // The manager rejects it with a reason.
+  const managerTopic = new TopicPage(manager.page, baseUrl);
+  await managerTopic.goto(rejected.path);
+  await expect.poll(() => managerTopic.moderationPanel().count()).toBe(1);
+  await expectAccessible(manager.page, "topic page with the moderation panel");
+  const reason = "Эта тема уже входит в программу адаптации новых сотрудников.";
+  await managerTopic.reject(reason);
+  await expect.poll(() => managerTopic.status()).toBe("REJECTED");
+  await manager.page.getByRole("status").filter({ hasText: /Готово|Done/ }).waitFor();
+
+  // Staff sees it live: the bell's count rises and the page shows the reason, without a reload.
+  await expect.poll(() => staffTopic.bellCount(), { timeout: 10_000 }).toBe(bellBefore + 1);
+  await expect.poll(() => staffTopic.status(), { timeout: 10_000 }).toBe("REJECTED");
+  await expect(staff.page.getByTestId("rejection-reason").innerText()).resolves.toContain(reason);
+  expect(await staff.page.evaluate(() => (window as unknown as { sprosMarker?: number }).sprosMarker)).toBe(7);
+  await expect(staffTopic.bell().getAttribute("aria-label")).resolves.toMatch(/непрочитанн/);
+  await expectAccessible(staff.page, "topic page (rejected, staff)");
+
+  // The notification list phrases it in Russian; marking all read clears the count.
+  await staffTopic.bell().click();
+  await staff.page.getByRole("heading", { level: 1, name: /Уведомления|Notifications/ }).waitFor();
+  const first = staff.page.getByTestId("notification-list").locator("li").first();
+  await expect(first.innerText()).resolves.toContain(`Тема «${rejected.title}» отклонена: ${reason}`);
+  await expectAccessible(staff.page, "notifications page");
+  await staff.page.getByRole("button", { name: /Отметить все прочитанными|Mark all as read/ }).click();
+  await expect.poll(() => staffTopic.bellCount()).toBe(0);
+
+  // A comment by staff appears live for the manager, who watches the kept topic.
+  await managerTopic.goto(kept.path);
+  await managerTopic.waitUntilLive();
+  const keptBefore = await managerTopic.voteCount();
+  const commentsBefore = await managerTopic.comments().count();
+  await staffTopic.goto(kept.path);
+  await staffTopic.waitUntilLive();
+  const comment = `Хорошо бы разобрать случаи из практики <b>ВДНХ</b> ${Date.now()}`;
+  await staffTopic.addComment(comment);
+  await expect.poll(() => staffTopic.comments().count()).toBe(commentsBefore + 1);
+  await expect.poll(() => managerTopic.comments().count(), { timeout: 10_000 }).toBe(commentsBefore + 1);
+  // Rendered as text: the tag shows literally.
+  await expect(managerTopic.comments().last().innerText()).resolves.toContain("<b>ВДНХ</b>");
+  await expectAccessible(staff.page, "topic page with comments");
+
+  // The manager edits the kept topic (the edit page) …
+  await manager.page.goto(`${baseUrl}${kept.path}/edit`);
+  await manager.page.getByRole("heading", { level: 1, name: /Редактирование темы|Edit topic/ }).waitFor();
+  await expectAccessible(manager.page, "edit page");
+  await manager.page.getByLabel(/^(Для кого|Audience)/).fill("Специалисты приёма");
+  await manager.page.getByRole("button", { name: /Сохранить изменения|Save changes/ }).click();
+  await manager.page.waitForURL(/moderated=edited/);
+  await expect(manager.page.getByTestId("moderation-log").innerText()).resolves.toMatch(/Изменены поля: для кого/);
+
+  // … and merges the duplicate into it: the duplicate's votes move.
+  const duplicatePage = new TopicPage(manager.page, baseUrl);
+  await duplicatePage.goto(duplicate.path);
+  const duplicateVotes = await duplicatePage.voteCount();
+  await manager.page.goto(`${baseUrl}${duplicate.path}/merge?${new URLSearchParams({ q: kept.title })}`);
+  await manager.page.getByRole("link", { name: `Выбрать «${kept.title}»` }).click();
+  const confirm = manager.page.getByTestId("merge-confirm");
+  await confirm.waitFor();
+  await expect(confirm.innerText()).resolves.toContain("избиратели получат уведомление");
+  await expectAccessible(manager.page, "merge confirmation");
+  await confirm.getByRole("button", { name: /^(Объединить|Merge)$/ }).click();
+  await manager.page.waitForURL(/moderated=merged/);
+  const keptAfter = await managerTopic.voteCount();
+  expect(keptAfter).toBeGreaterThan(keptBefore);
+  expect(keptAfter).toBeLessThanOrEqual(keptBefore + duplicateVotes);
+  await expect(managerTopic.comments().count()).resolves.toBeGreaterThanOrEqual(commentsBefore + 1);
+
+  await duplicatePage.goto(duplicate.path);
+  expect(await duplicatePage.status()).toBe("MERGED");
+  expect(await duplicatePage.voteCount()).toBe(0);
+  await expect(manager.page.getByTestId("merged-into").innerText()).resolves.toContain(kept.title);
+
+  // Staff, who voted for the duplicate, is told where the vote went.
+  await expect.poll(() => staffTopic.bellCount(), { timeout: 10_000 }).toBe(1);
+  await staff.page.goto(`${baseUrl}/notifications`);
+  await expect(staff.page.getByTestId("notification-list").locator("li").first().innerText()).resolves.toContain(
+    `Тема «${duplicate.title}» объединена с «${kept.title}»`,
+  );
+}, 120_000);
