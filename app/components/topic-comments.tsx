@@ -62,7 +62,10 @@ export function TopicComments({ topicId, comments, totalCount, hasEarlier, viewe
     const known = new Set(comments.map((c) => c.id));
     return [...comments, ...added.filter((c) => !known.has(c.id))].filter((c) => !deleted.has(c.id));
   }, [comments, added, deleted]);
-  const count = totalCount + added.filter((c) => !comments.some((k) => k.id === c.id)).length - deleted.size;
+  const extra = added.filter((c) => !comments.some((k) => k.id === c.id));
+  // Comments deleted here that the count still includes (the loader's, or ones added live).
+  const gone = [...deleted].filter((id) => comments.some((c) => c.id === id) || extra.some((c) => c.id === id)).length;
+  const count = totalCount + extra.length - gone;
 
   useEffect(() => {
     const subscription = client
