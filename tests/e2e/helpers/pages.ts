@@ -134,3 +134,47 @@ export class TopicPage {
     return Number(await this.bell().getAttribute("data-count"));
   }
 }
+
+/** The availability profile (/profile): the weekly grid, sites and the save button. */
+export class ProfilePage {
+  constructor(readonly page: Page, private readonly baseUrl: string) {}
+
+  async goto() {
+    await this.page.goto(`${this.baseUrl}/profile`);
+    await this.page.getByRole("heading", { level: 1, name: /Когда я могу|My availability/ }).waitFor();
+  }
+
+  grid(): Locator {
+    return this.page.getByRole("grid", { name: /Недельная сетка|Weekly grid/ });
+  }
+
+  /** A cell by weekday (1 = Monday) and start time ("09:00"), whatever it currently holds. */
+  cell(weekday: number, time: string): Locator {
+    const slot = (Number(time.slice(0, 2)) * 60 + Number(time.slice(3)) - 480) / 30;
+    return this.grid().locator(`[data-cell="${(weekday - 1) * 24 + slot}"]`);
+  }
+
+  brush(name: RegExp): Locator {
+    return this.page.getByRole("radio", { name });
+  }
+
+  /** Drags with the mouse from one cell to another (painting the rectangle between them). */
+  async drag(from: Locator, to: Locator) {
+    const a = await from.boundingBox();
+    const b = await to.boundingBox();
+    if (!a || !b) throw new Error("cell not visible");
+    await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
+  summary(): Locator {
+    return this.page.getByTestId("availability-summary");
+  }
+
+  async save() {
+    await this.page.getByRole("button", { name: /^(Сохранить|Save)$/ }).click();
+    await this.page.getByRole("status").filter({ hasText: /Сохранено|Saved/ }).waitFor();
+  }
+}
