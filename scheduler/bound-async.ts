@@ -6,6 +6,7 @@ import type { Model } from "./model";
 import type { DemandIndex } from "./demand-index";
 import type { BoundResult } from "./bound";
 import { lpBound } from "./bound";
+import { pairBestBy } from "./simple-bound";
 import { spawnWorker } from "./spawn-worker";
 
 export interface PendingBound {
@@ -17,8 +18,8 @@ export interface PendingBound {
 /** Above this many demand pairs the LP goes to a worker thread. */
 export const WORKER_THRESHOLD = 8000;
 
-export function startBoundInProcess(m: Model, idx: DemandIndex, timeLimitSec: number): Promise<BoundResult | null> {
-  return lpBound(m, idx, timeLimitSec).catch(() => null);
+export function startBoundInProcess(m: Model, idx: DemandIndex, timeLimitSec: number, best: Float64Array): Promise<BoundResult | null> {
+  return lpBound(m, idx, timeLimitSec, best, pairBestBy(m, idx)).catch(() => null);
 }
 
 export interface BoundWorker {

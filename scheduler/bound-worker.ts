@@ -7,12 +7,14 @@ import { buildModel } from "./model";
 import { DemandIndex } from "./demand-index";
 import { lpBound } from "./bound";
 import { loadHighs } from "./lp";
+import { pairBestBy, pairBestWeights } from "./simple-bound";
 
 const { timeLimitSec } = workerData as { timeLimitSec: number };
 void loadHighs();
 parentPort!.once("message", (instance: Instance) => {
   const m = buildModel(instance);
-  lpBound(m, new DemandIndex(m), timeLimitSec).then(
+  const idx = new DemandIndex(m);
+  lpBound(m, idx, timeLimitSec, pairBestWeights(m, idx), pairBestBy(m, idx)).then(
     (r) => parentPort!.postMessage({ ok: true, result: r }),
     (e) => parentPort!.postMessage({ ok: false, error: String(e) }),
   );

@@ -41,7 +41,13 @@ export interface BoundResult {
   rows: number;
 }
 
-export async function lpBound(m: Model, idx: DemandIndex, timeLimitSec: number): Promise<BoundResult | null> {
+export async function lpBound(
+  m: Model,
+  idx: DemandIndex,
+  timeLimitSec: number,
+  best?: Float64Array,
+  bestBy?: { weekday: Float64Array; site: Float64Array },
+): Promise<BoundResult | null> {
   const lp = new LpBuilder();
   // Minimum-group rows only bite where demand is thin; on large (supply-bound) instances they
   // never changed the bound but cost ~15% of the LP time, so they are left out there.
@@ -101,11 +107,17 @@ export async function lpBound(m: Model, idx: DemandIndex, timeLimitSec: number):
   const weekRows = new Map<number, { cols: number[]; vals: number[] }>();
   const roomEntries = new Map<number, Entry[]>(); // key: site * nDays + day
 
-  // Per-topic totals over sites / weekdays (site-agnostic), from each pair's options.
+  // Per-topic totals: pairs who could attend anywhere (with `best`, the best weight each pair can
+  // get where the topic can run at all — see simple-bound.ts — which is tighter).
   const topicTotals = m.topics.map((t) => {
     let all = 0;
     let pref = 0;
     for (const q of t.pairs) {
+      if (best) {
+        if (best[q] > 0) all++;
+        if (best[q] === 1) pref++;
+        continue;
+      }
       if (idx.optStart[q + 1] === idx.optStart[q]) continue;
       all++;
       for (let o = idx.optStart[q]; o < idx.optStart[q + 1]; o++) if (idx.optPref[o]) { pref++; break; }
@@ -116,6 +128,12 @@ export async function lpBound(m: Model, idx: DemandIndex, timeLimitSec: number):
     let all = 0;
     let pref = 0;
     for (const q of m.topics[t].pairs) {
+      if (bestBy) {
+        const w = bestBy.weekday[q * 8 + wd];
+        if (w > 0) all++;
+        if (w === 1) pref++;
+        continue;
+      }
       let a = false;
       let p = false;
       for (let o = idx.optStart[q]; o < idx.optStart[q + 1]; o++) {
@@ -132,6 +150,12 @@ export async function lpBound(m: Model, idx: DemandIndex, timeLimitSec: number):
     let all = 0;
     let pref = 0;
     for (const q of m.topics[t].pairs) {
+      if (bestBy) {
+        const w = bestBy.site[q * (nSites + 1) + site];
+        if (w > 0) all++;
+        if (w === 1) pref++;
+        continue;
+      }
       if (site !== m.online && !m.pairSite[q * nSites + site]) continue;
       if (idx.optStart[q + 1] === idx.optStart[q]) continue;
       all++;

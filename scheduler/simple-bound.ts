@@ -51,3 +51,40 @@ export function simpleBound(m: Model, best: Float64Array): number {
   }
   return total;
 }
+
+/** Best static weight of each pair per weekday (nPairs × 8) and per site index (nPairs ×
+ * (nSites + 1), on-line last): tighter demand totals for the LP's weekday and site groups. */
+export function pairBestBy(m: Model, idx: DemandIndex): { weekday: Float64Array; site: Float64Array } {
+  const S = m.slotsPerDay;
+  const nSites = m.sites.length;
+  const nS = nSites + 1;
+  const weekday = new Float64Array(m.nPairs * 8);
+  const site = new Float64Array(m.nPairs * nS);
+  const daysOfWeekday: number[][] = [[], [], [], [], [], [], [], []];
+  for (let d = 0; d < m.nDays; d++) daysOfWeekday[m.dayWeekday[d]].push(d);
+  const cache = new Int8Array(m.topics.length * m.nDays * S * nS).fill(-1);
+  for (let q = 0; q < m.nPairs; q++) {
+    const ti = m.pairTopic[q];
+    const t = m.topics[ti];
+    for (let o = idx.optStart[q]; o < idx.optStart[q + 1]; o++) {
+      const w = idx.optPref[o] ? 1 : 0.5;
+      const code = idx.optCode[o];
+      const wd = Math.floor(code / S);
+      const slot = code % S;
+      for (let s = t.online ? m.online : 0; s < (t.online ? m.online + 1 : nSites); s++) {
+        if (!t.online && !m.pairSite[q * nSites + s]) continue;
+        if (weekday[q * 8 + wd] >= w && site[q * nS + s] >= w) continue;
+        for (const d of daysOfWeekday[wd]) {
+          const key = ((ti * m.nDays + d) * S + slot) * nS + s;
+          if (cache[key] < 0) cache[key] = staticCell(m, ti, d, slot * m.g, s) ? 1 : 0;
+          if (cache[key]) {
+            weekday[q * 8 + wd] = Math.max(weekday[q * 8 + wd], w);
+            site[q * nS + s] = Math.max(site[q * nS + s], w);
+            break;
+          }
+        }
+      }
+    }
+  }
+  return { weekday, site };
+}

@@ -14,6 +14,7 @@ import type { Best } from "./improve";
 import { toSessions } from "./output";
 import { explain } from "./explain";
 import { pairBestWeights, simpleBound } from "./simple-bound";
+import { coarseBound } from "./coarse-bound";
 import { prepareBoundWorker, startBoundInProcess, WORKER_THRESHOLD } from "./bound-async";
 
 export const defaultOptions = { timeLimitMs: 10_000, seed: 1, bound: true, effort: 1, boundInWorker: true } as const;
@@ -91,7 +92,8 @@ export async function solve(input: Instance | unknown, opts: Partial<SolveOption
   // the first proposal exists; the LP still finishes well before the search does.
   let pending: PendingBound | null = worker ? worker.send(v.instance) : null;
 
-  upperBound = simpleBound(m, pairBestWeights(m, st.idx));
+  const pairBest = pairBestWeights(m, st.idx);
+  upperBound = simpleBound(m, pairBest);
   boundMethod = "combinatorial";
   const useBound = (lp: BoundResult | null) => {
     if (lp !== null && lp.bound < upperBound!) {
@@ -100,9 +102,17 @@ export async function solve(input: Instance | unknown, opts: Partial<SolveOption
     }
     upperBound = Math.floor(upperBound! * 2 + 1e-6) / 2; // servedWeight is a multiple of 0.5
   };
+  if (o.bound && st.weight < upperBound - 1e-9) {
+    // The coarse trainer-week LP takes milliseconds; it is the bound if the big LP cannot finish.
+    const coarse = await coarseBound(m, pairBest).catch(() => null);
+    if (coarse !== null && coarse < upperBound) {
+      upperBound = coarse;
+      boundMethod = "coarse lp";
+    }
+  }
   if (o.bound && !inWorker && st.weight < upperBound - 1e-9) {
     await tick();
-    useBound(await startBoundInProcess(m, st.idx, boundSec));
+    useBound(await startBoundInProcess(m, st.idx, boundSec, pairBest));
     report("bound", 0.2);
   } else useBound(null);
 
