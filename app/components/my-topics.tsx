@@ -37,7 +37,7 @@ export function MyTopicsPage({ title, intro, empty, connection, paged }: Props) 
           <p className="page-head__intro">{intro}</p>
         </div>
       </div>
-      <p className="topics__count">{t("myTopics.total", { count: connection.totalCount })}</p>
+      {connection.totalCount > 0 ? <p className="topics__count">{t("myTopics.total", { count: connection.totalCount })}</p> : null}
       {topics.length === 0 ? (
         <div className="empty">
           <p>{empty}</p>
