@@ -4,7 +4,7 @@ import type { State } from "./state";
 import type { Explanation, UnservedReason } from "./types";
 import { currentCell } from "./feasibility";
 
-export function explain(st: State): Explanation[] {
+export function explain(st: State, outOfTime: () => boolean = () => false): Explanation[] {
   const m = st.m;
   const S = m.slotsPerDay;
   const nSites = m.sites.length;
@@ -22,7 +22,15 @@ export function explain(st: State): Explanation[] {
     let unservedWeight = 0;
     cell.fill(-1);
     const full = st.topicCount[ti] >= t.maxSessions;
-    for (const q of unserved) {
+    let late = false;
+    for (let i = 0; i < unserved.length; i++) {
+      const q = unserved[i];
+      if ((i & 63) === 0 && !late) late = outOfTime();
+      if (late) {
+        unservedWeight += idx.optStart[q + 1] > idx.optStart[q] ? maxWeightOf(st, q) : 0;
+        bump("notAnalysed");
+        continue;
+      }
       let best = 0;
       let anyBigEnough = false;
       let maxW = 0;
@@ -57,4 +65,10 @@ export function explain(st: State): Explanation[] {
     out.push({ topicId: t.id, demandPairs: t.pairs.length, unservedPairs: unserved.length, unservedWeight, reasons });
   });
   return out;
+}
+
+function maxWeightOf(st: State, q: number): number {
+  const idx = st.idx;
+  for (let o = idx.optStart[q]; o < idx.optStart[q + 1]; o++) if (idx.optPref[o]) return 1;
+  return 0.5;
 }

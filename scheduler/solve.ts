@@ -69,7 +69,9 @@ export async function solve(input: Instance | unknown, opts: Partial<SolveOption
   const st = new State(m);
   const rng = makeRng(o.seed);
   let timedOut = false;
-  const searchEnd = o.timeLimitMs * 0.85; // leaves time for explanations and output
+  // Time left for explanations and output. It is re-estimated once the first proposal exists:
+  // on a slow or loaded machine everything, including the final steps, is proportionally slower.
+  let searchEnd = o.timeLimitMs * 0.85;
   const shouldStop = () => {
     if (o.signal?.aborted) return (timedOut = true);
     if (now && elapsed() > searchEnd) return (timedOut = true);
@@ -87,6 +89,7 @@ export async function solve(input: Instance | unknown, opts: Partial<SolveOption
   fill(st, allDays, allTopics, { noise: 0, rng, maxWork: Number.POSITIVE_INFINITY, shouldStop });
   topUp(st, allTopics);
   const firstFeasibleMs = elapsed();
+  searchEnd = Math.min(searchEnd, o.timeLimitMs - 0.6 * firstFeasibleMs);
   report("construct", 0.1);
   // Copying the instance to the worker costs ~0.15 s at Moscow scale, so it is sent right after
   // the first proposal exists; the LP still finishes well before the search does.
@@ -141,7 +144,7 @@ export async function solve(input: Instance | unknown, opts: Partial<SolveOption
   if (best.snap && better(best, st)) st.restore(best.snap);
 
   if (pending) {
-    const lp = now ? await within(pending.result, Math.max(0, o.timeLimitMs * 0.87 - elapsed())) : await pending.result;
+    const lp = now ? await within(pending.result, Math.max(0, searchEnd + 0.02 * o.timeLimitMs - elapsed())) : await pending.result;
     if (lp === null) pending.cancel();
     useBound(lp);
     pending = null;
@@ -149,7 +152,8 @@ export async function solve(input: Instance | unknown, opts: Partial<SolveOption
   }
 
   const sessions = toSessions(st);
-  const explanations = explain(st);
+  // Explanations are the last step; if the clock is nearly out, the rest is left unanalysed.
+  const explanations = explain(st, now ? () => elapsed() > o.timeLimitMs * 0.97 : () => false);
   const optimal = st.weight >= upperBound - 1e-9;
   const status: Status = optimal ? "optimal" : timedOut ? "timedOut" : "feasible";
   const proposal: Proposal = {

@@ -84,7 +84,8 @@ export type UnservedReason =
   | "maxSessionsReached"
   | "noQualifiedTrainerFree"
   | "noRoomFree"
-  | "notChosen";
+  /** The time limit ran out before this pair was analysed. */
+  | "notAnalysed";
 
 export interface Explanation {
   topicId: string;
