@@ -24,6 +24,8 @@ export function VoteNarrowing({ topicId, narrowing, availability }: Props) {
   const location = useLocation();
   const [hydrated, setHydrated] = useState(false);
   const [cells, setCells] = useState<Array<Strength | null>>(() => windowsToCells(narrowing ?? availability));
+  // Open at first when there is a narrowing; afterwards the reader decides (clearing must not close it).
+  const [initiallyOpen] = useState(Boolean(narrowing));
   useEffect(() => setHydrated(true), []);
   // A new narrowing from the server (after saving or clearing) resets the grid.
   const key = JSON.stringify(narrowing);
@@ -37,7 +39,7 @@ export function VoteNarrowing({ topicId, narrowing, availability }: Props) {
   const current = narrowing ? summarize(narrowing).map((l) => summaryText(t, l)).join("; ") : null;
 
   return (
-    <details className="vote-narrow" open={Boolean(narrowing) || undefined}>
+    <details className="vote-narrow" open={initiallyOpen || undefined}>
       <summary>{t("narrow.open")}</summary>
       <div className="vote-narrow__body">
         <p className="muted">{t("narrow.intro")}</p>
