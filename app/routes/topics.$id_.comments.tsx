@@ -13,7 +13,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const topicId = topicIdFromParam(params.id ?? "");
   const form = await request.formData();
   const back = new URL(safeRedirect(form.get("redirectTo"), topicPath(topicId)), "http://x");
-  back.searchParams.delete("commentError");
+  for (const stale of ["commentError", "moderated", "moderationError", "created"]) back.searchParams.delete(stale);
   back.hash = "comments";
   if (form.get("intent") === "delete") {
     const commentId = String(form.get("commentId") ?? "");
