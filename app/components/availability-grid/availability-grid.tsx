@@ -81,6 +81,11 @@ export function AvailabilityGrid({ value, onChange, label, compact = false }: Pr
     const targets = selection.size ? [...selection] : [active];
     const paintWith = brush === "ERASE" || targets.every((i) => value[i] === brush) ? null : brush;
     const next = paint(targets, value, paintWith);
+    // The selection has been applied: start afresh from the focused cell.
+    if (selection.size) {
+      setSelection(new Set());
+      setAnchor(null);
+    }
     setAnnouncement(
       targets.length === 1 ? cellName(targets[0], next[targets[0]]) : `${t("availability.selected", { count: targets.length })}: ${stateName(paintWith)}`,
     );
@@ -210,10 +215,16 @@ export function AvailabilityGrid({ value, onChange, label, compact = false }: Pr
             </label>
           ))}
         </fieldset>
-        <button type="button" className="button button--quiet avail__clear" onClick={() => {
-          onChange(emptyCells());
-          setAnnouncement(t("availability.summaryEmpty"));
-        }}>
+        <button
+          type="button"
+          className="button button--quiet avail__clear"
+          onClick={() => {
+            onChange(emptyCells());
+            setSelection(new Set());
+            setAnchor(null);
+            setAnnouncement(t("availability.summaryEmpty"));
+          }}
+        >
           {t("availability.clearAll")}
         </button>
       </div>
