@@ -17,6 +17,9 @@ type Violation = {
  * elements it concerns. Minor and moderate findings are printed but do not fail the test.
  */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // Check the settled page: a colour transition caught half-way (a vote button changing state)
+  // would otherwise be judged on an in-between colour.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => {}))));
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe;
