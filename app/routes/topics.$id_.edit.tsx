@@ -47,12 +47,24 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const value = field === "audience" ? raw.trim() : raw;
     if (NUMERIC.has(field)) {
       const n = Number(raw);
-      if (!Number.isInteger(n)) errors[field] = "errors.generic";
-      else if (n !== topic[field as keyof EditableTopic]) input[field] = n;
+      if (Number.isInteger(n) && n !== topic[field as keyof EditableTopic]) input[field] = n;
     } else if (field === "title" || field === "description") {
       if (value.trim() !== topic[field]) input[field] = value.trim();
     } else if (value !== topic[field as keyof EditableTopic]) input[field] = value;
   }
+  // The API stays the authority; these checks give the same limits in the reader's language.
+  const title = values.title.trim();
+  const description = values.description.trim();
+  if (title.length < 5) errors.title = "suggest.titleTooShort";
+  else if (title.length > 120) errors.title = "suggest.titleTooLong";
+  if (description.length < 10) errors.description = "suggest.descriptionTooShort";
+  else if (description.length > 2000) errors.description = "suggest.descriptionTooLong";
+  if (values.audience.trim().length > 300) errors.audience = "moderation.audienceTooLong";
+  const min = Number(values.minParticipants);
+  const max = Number(values.maxParticipants);
+  if (!Number.isInteger(min) || min < 1) errors.minParticipants = "moderation.participantsInvalid";
+  if (!Number.isInteger(max) || max < 1) errors.maxParticipants = "moderation.participantsInvalid";
+  else if (Number.isInteger(min) && max < min) errors.maxParticipants = "moderation.maxBelowMin";
   if (Object.keys(errors).length) return data({ errors, values }, { status: 400 });
   if (Object.keys(input).length === 0) return data({ errors: { form: "moderation.noChanges" } as EditErrors, values }, { status: 400 });
 
