@@ -1,4 +1,5 @@
-import { Form, Link, useLocation } from "@remix-run/react";
+import { Form, Link, useFetcher, useLocation } from "@remix-run/react";
+import type React from "react";
 import { useTranslation } from "react-i18next";
 import type { NotificationItem } from "~/lib/documents";
 import { notificationHref, notificationText, useLiveNotifications } from "~/lib/notifications";
@@ -27,6 +28,15 @@ export function NotificationList({ notifications, unreadCount, now: serverNow, n
   const all = [...live.filter((n) => !known.has(n.id)), ...notifications];
   const unread = unreadCount + live.filter((n) => !known.has(n.id) && !n.read).length;
   const back = location.pathname + location.search;
+  const fetcher = useFetcher();
+
+  // Following an unread notification marks it read on the way (with JavaScript; without it the
+  // link simply opens the topic).
+  function openUnread(event: React.MouseEvent<HTMLAnchorElement>, id: string, href: string) {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
+    event.preventDefault();
+    fetcher.submit({ intent: "read", id, redirectTo: href }, { method: "post", action: "/notifications" });
+  }
 
   return (
     <div className="notifications">
@@ -55,7 +65,15 @@ export function NotificationList({ notifications, unreadCount, now: serverNow, n
               <li key={n.id} className={`notification${n.read ? "" : " notification--unread"}`} data-notification-id={n.id} data-kind={n.kind}>
                 <div className="notification__body">
                   {!n.read ? <span className="notification__new">{t("notifications.newLabel")}</span> : null}
-                  <p className="notification__text">{href ? <Link to={href}>{text}</Link> : text}</p>
+                  <p className="notification__text">
+                    {href ? (
+                      <Link to={href} onClick={n.read ? undefined : (e) => openUnread(e, n.id, href)}>
+                        {text}
+                      </Link>
+                    ) : (
+                      text
+                    )}
+                  </p>
                   {detail ? <p className="notification__detail">{detail}</p> : null}
                   <p className="notification__time muted">
                     <time dateTime={n.createdAt} title={formatDateTime(n.createdAt, locale)}>

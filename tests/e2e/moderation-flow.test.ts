@@ -125,6 +125,10 @@ test("a manager rejects and merges topics; voters are told live; comments appear
   await expect(staff.page.getByTestId("notification-list").locator("li").first().innerText()).resolves.toContain(
     `Тема «${duplicate.title}» объединена с «${kept.title}»`,
   );
+  // Following it opens the kept topic and marks it read.
+  await staff.page.getByTestId("notification-list").locator("li").first().getByRole("link").click();
+  await staff.page.waitForURL((url) => url.pathname === kept.path);
+  await expect.poll(() => staffTopic.bellCount()).toBe(0);
 
   // Leave staff2 without votes, as the other browser tests expect (a rejected topic shows no
   // vote button, so withdraw through the API, as the signed-in user).
