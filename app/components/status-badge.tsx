@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { contentLang } from "~/lib/content-lang";
 import type { TopicStatus } from "~/lib/documents";
 import { topicPath } from "~/lib/topic-path";
 
@@ -57,11 +58,11 @@ export function StatusDetails({
   mergedInto?: { id: string; title: string } | null;
   compact?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (status === "REJECTED" && rejectionReason) {
     return (
       <p className={`status-note status-note--rejected${compact ? " status-note--compact" : ""}`} data-testid="rejection-reason">
-        <strong>{t("statusInfo.rejectedBecause")}:</strong> <span>{rejectionReason}</span>
+        <strong>{t("statusInfo.rejectedBecause")}:</strong> <span lang={contentLang(rejectionReason, i18n.language)}>{rejectionReason}</span>
       </p>
     );
   }

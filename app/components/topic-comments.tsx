@@ -13,6 +13,7 @@ import {
   type CommentItem,
   type DeleteCommentData,
 } from "~/lib/documents";
+import { contentLang } from "~/lib/content-lang";
 import { translateMessage } from "~/lib/i18n";
 import { formatDateTime, formatRelative, useNow } from "~/lib/relative-time";
 import { topicPath } from "~/lib/topic-path";
@@ -156,7 +157,9 @@ export function TopicComments({ topicId, comments, totalCount, hasEarlier, viewe
                   </time>
                 </p>
                 {/* Plain text: React escapes it; line breaks are kept by CSS (white-space: pre-line). */}
-                <p className="comment__body">{comment.body}</p>
+                <p className="comment__body" lang={contentLang(comment.body, locale)}>
+                  {comment.body}
+                </p>
                 {comment.viewerCanDelete ? (
                   <Form method="post" action={`${topicPath(topicId)}/comments`} onSubmit={(e) => onDelete(e, comment.id)} className="comment__actions">
                     <input type="hidden" name="intent" value="delete" />
