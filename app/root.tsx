@@ -17,6 +17,7 @@ import { AnnouncerProvider } from "~/components/announcer";
 import { LiveUpdates } from "~/components/live-updates";
 import { PageMessage } from "~/components/page-message";
 import { SiteHeader } from "~/components/site-header";
+import { LiveStatuses } from "~/components/status-badge";
 import { getViewer } from "~/lib/graphql.server";
 import { getI18n } from "~/lib/i18n";
 import { resolveLocale } from "~/lib/locale.server";
@@ -83,6 +84,7 @@ export default function App() {
   return (
     <UrqlProvider value={client}>
       <LiveUpdates enabled={Boolean(data?.viewer)} />
+      <LiveStatuses enabled={Boolean(data?.viewer)} />
       <Outlet />
     </UrqlProvider>
   );

@@ -1,7 +1,10 @@
 import { Link } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { useClient } from "urql";
 import { contentLang } from "~/lib/content-lang";
-import type { TopicStatus } from "~/lib/documents";
+import { TOPIC_STATUS_CHANGED, type TopicStatus, type TopicStatusChangedData } from "~/lib/documents";
+import { statusStore } from "~/lib/status-store";
 import { topicPath } from "~/lib/topic-path";
 
 /**
@@ -74,5 +77,30 @@ export function StatusDetails({
       </p>
     );
   }
+  return null;
+}
+
+/**
+ * Follows every topic's status live (one subscription per tab, mounted in the root) and feeds the
+ * status store, so cards in lists update their badge, reason and vote button without a reload.
+ */
+export function LiveStatuses({ enabled }: { enabled: boolean }) {
+  const client = useClient();
+  useEffect(() => {
+    if (!enabled) return;
+    const subscription = client
+      .subscription<TopicStatusChangedData>(TOPIC_STATUS_CHANGED, {})
+      .subscribe((result) => {
+        const change = result.data?.topicStatusChanged;
+        if (!change) return;
+        const { topic } = change;
+        statusStore.set(change.topicId, {
+          status: topic.status,
+          rejectionReason: topic.rejectionReason,
+          mergedInto: topic.mergedInto,
+        });
+      });
+    return () => subscription.unsubscribe();
+  }, [enabled, client]);
   return null;
 }

@@ -1,13 +1,17 @@
 import { Link, useSearchParams } from "@remix-run/react";
-import { useId } from "react";
+import { useEffect, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge, StatusDetails, TopicTags } from "~/components/topic-meta";
 import { VoteControl } from "~/components/vote-control";
 import { contentLang } from "~/lib/content-lang";
 import type { TopicSummary } from "~/lib/documents";
+import { statusStore, useTopicStatus } from "~/lib/status-store";
 import { topicAnchor, topicPath } from "~/lib/topic-path";
 
-export function TopicCard({ topic }: { topic: TopicSummary }) {
+export function TopicCard({ topic: fromLoader }: { topic: TopicSummary }) {
+  // Status changes seen live (badge, reason, vote button); fresh loader data replaces them.
+  const topic = useTopicStatus(fromLoader);
+  useEffect(() => statusStore.forget(fromLoader.id), [fromLoader.id, fromLoader.status]);
   const headingId = useId();
   const { t, i18n } = useTranslation();
   const lang = contentLang(topic.title + topic.description, i18n.language);

@@ -280,11 +280,19 @@ export type CommentAddedData = { commentAdded: CommentItem };
 
 export const TOPIC_STATUS_CHANGED = /* GraphQL */ `
   subscription TopicStatusChanged($topicId: ID) {
-    topicStatusChanged(topicId: $topicId) { topicId fromStatus toStatus }
+    topicStatusChanged(topicId: $topicId) {
+      topicId fromStatus toStatus
+      topic { id status rejectionReason mergedInto { id title } }
+    }
   }
 `;
 export type TopicStatusChangedData = {
-  topicStatusChanged: { topicId: string; fromStatus: TopicStatus; toStatus: TopicStatus };
+  topicStatusChanged: {
+    topicId: string;
+    fromStatus: TopicStatus;
+    toStatus: TopicStatus;
+    topic: { id: string; status: TopicStatus; rejectionReason: string | null; mergedInto: { id: string; title: string } | null };
+  };
 };
 
 export type NotificationKind = "TOPIC_COMMENTED" | "TOPIC_MERGED" | "TOPIC_STATUS_CHANGED";
