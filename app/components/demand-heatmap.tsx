@@ -134,6 +134,9 @@ function bestRuns(cells: readonly DemandCellData[], max: number) {
   return runs.slice(0, 4);
 }
 
+// Narrowing one's time only matters while the topic can still be planned.
+const STILL_PLANNABLE = new Set(["NEW", "OPEN", "PLANNED", "SCHEDULED"]);
+
 /**
  * The topic page's demand section: the heat map for everyone, and for a voter the grid that
  * narrows their time for this topic.
@@ -144,6 +147,7 @@ export function TopicDemandSection({
 }: {
   topic: {
     id: string;
+    status: string;
     viewerHasVoted: boolean;
     demandHeatmap?: DemandCellData[];
     votersWithoutAvailability?: number;
@@ -156,7 +160,7 @@ export function TopicDemandSection({
     <section className="demand" aria-labelledby="demand-title" id="demand">
       <h2 id="demand-title">{t("heatmap.title")}</h2>
       <DemandHeatmap cells={topic.demandHeatmap ?? []} votersWithoutAvailability={topic.votersWithoutAvailability ?? 0} />
-      {topic.viewerHasVoted ? (
+      {topic.viewerHasVoted && STILL_PLANNABLE.has(topic.status) ? (
         <VoteNarrowing topicId={topic.id} narrowing={topic.viewerVoteWindows ?? null} availability={availability} />
       ) : null}
     </section>

@@ -43,6 +43,7 @@ test("a manager rejects and merges topics; voters are told live; comments appear
   await staffTopic.goto(rejected.path);
   await staffTopic.waitUntilLive();
   expect(await staffTopic.moderationPanel().count()).toBe(0);
+  expect(await staff.page.locator(".vote-narrow").count()).toBe(1); // a voter may narrow their time
   const bellBefore = await staffTopic.bellCount();
   await staff.page.evaluate(() => ((window as unknown as { sprosMarker: number }).sprosMarker = 7));
 
@@ -60,6 +61,7 @@ test("a manager rejects and merges topics; voters are told live; comments appear
   await expect.poll(() => staffTopic.bellCount(), { timeout: 10_000 }).toBe(bellBefore + 1);
   await expect.poll(() => staffTopic.status(), { timeout: 10_000 }).toBe("REJECTED");
   await expect(staff.page.getByTestId("rejection-reason").innerText()).resolves.toContain(reason);
+  await expect.poll(() => staff.page.locator(".vote-narrow").count()).toBe(0); // nothing left to plan
   expect(await staff.page.evaluate(() => (window as unknown as { sprosMarker?: number }).sprosMarker)).toBe(7);
   await expect(staffTopic.bell().getAttribute("aria-label")).resolves.toMatch(/непрочитанн/);
   await expectAccessible(staff.page, "topic page (rejected, staff)");
