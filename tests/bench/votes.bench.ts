@@ -89,6 +89,13 @@ const databaseUrl = withDatabase(ADMIN_URL, uniqueDatabaseName("spros_bench"));
 let databaseCreated = false;
 let serverProcess: ChildProcess | undefined;
 const pools: pg.Pool[] = [];
+
+/** An idle client whose backend goes away (e.g. the database is dropped) must not crash the run. */
+function trackPool(pool: pg.Pool): pg.Pool {
+  pool.on("error", (error) => log(`idle PostgreSQL connection lost: ${error.message}`));
+  pools.push(pool);
+  return pool;
+}
 let cleaning: Promise<void> | undefined;
 
 function cleanUp(): Promise<void> {
@@ -402,8 +409,7 @@ async function main() {
   databaseCreated = true;
   await applyMigrations(databaseUrl);
 
-  const setupPool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
-  pools.push(setupPool);
+  const setupPool = trackPool(new pg.Pool({ connectionString: databaseUrl, max: 4 }));
   const fixture = await buildFixture(setupPool);
   const cookies = await Promise.all(
     fixture.userIds.map(async (userId) => (await createSessionCookie({ userId, sessionVersion: 0 })).split(";")[0]),
@@ -418,8 +424,7 @@ async function main() {
   const list = await measureTopicList(graphqlUrl, cookies[viewer]);
   const plans = await explainTopicList(setupPool, fixture, viewer);
 
-  const ceilingPool = new pg.Pool({ connectionString: databaseUrl, max: CEILING_POOL_SIZE });
-  pools.push(ceilingPool);
+  const ceilingPool = trackPool(new pg.Pool({ connectionString: databaseUrl, max: CEILING_POOL_SIZE }));
   const rows: Array<{ http: Measured; ceiling: Measured }> = [];
   for (const concurrency of LEVELS) {
     log(`${concurrency} clients over HTTP: ${WARMUP_MS} ms warm-up + ${DURATION_MS} ms`);
