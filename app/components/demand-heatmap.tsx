@@ -2,7 +2,7 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { VoteNarrowing } from "~/components/availability-grid/vote-narrowing";
 import { SLOTS, SLOT_MINUTES, WEEKDAYS, formatMinute, slotStart, type AvailabilityWindow, type Weekday } from "~/lib/availability-cells";
-import type { DemandCellData } from "~/lib/documents";
+import { VOTABLE_STATUSES, type DemandCellData, type TopicStatus } from "~/lib/documents";
 
 type Props = {
   cells: readonly DemandCellData[];
@@ -134,9 +134,6 @@ function bestRuns(cells: readonly DemandCellData[], max: number) {
   return runs.slice(0, 4);
 }
 
-// Narrowing one's time only matters while the topic can still be planned.
-const STILL_PLANNABLE = new Set(["NEW", "OPEN", "PLANNED", "SCHEDULED"]);
-
 /**
  * The topic page's demand section: the heat map for everyone, and for a voter the grid that
  * narrows their time for this topic.
@@ -147,7 +144,7 @@ export function TopicDemandSection({
 }: {
   topic: {
     id: string;
-    status: string;
+    status: TopicStatus;
     viewerHasVoted: boolean;
     demandHeatmap?: DemandCellData[];
     votersWithoutAvailability?: number;
@@ -160,7 +157,8 @@ export function TopicDemandSection({
     <section className="demand" aria-labelledby="demand-title" id="demand">
       <h2 id="demand-title">{t("heatmap.title")}</h2>
       <DemandHeatmap cells={topic.demandHeatmap ?? []} votersWithoutAvailability={topic.votersWithoutAvailability ?? 0} />
-      {topic.viewerHasVoted && STILL_PLANNABLE.has(topic.status) ? (
+      {/* Narrowing one's time only matters while the topic still collects votes and can be planned. */}
+      {topic.viewerHasVoted && VOTABLE_STATUSES.has(topic.status) ? (
         <VoteNarrowing topicId={topic.id} narrowing={topic.viewerVoteWindows ?? null} availability={availability} />
       ) : null}
     </section>

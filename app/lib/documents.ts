@@ -16,8 +16,8 @@ export type TopicStatus = (typeof TOPIC_STATUSES)[number];
 export type TopicOrder = (typeof TOPIC_ORDERS)[number];
 export type Role = (typeof ROLES)[number];
 
-/** Statuses in which staff can still add or withdraw votes. */
-export const VOTABLE_STATUSES: ReadonlySet<TopicStatus> = new Set(["NEW", "OPEN", "PLANNED"]);
+/** Statuses in which a topic still collects votes (the API's VOTABLE_STATUSES in graphql/vote-store.ts). */
+export const VOTABLE_STATUSES: ReadonlySet<TopicStatus> = new Set(["NEW", "OPEN", "PLANNED", "SCHEDULED"]);
 
 export type FieldError = { path: string[]; message: string };
 type ErrorResult = { __typename: "NotFoundError" | "InvalidCredentialsError" | string; message: string };
