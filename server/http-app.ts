@@ -37,14 +37,22 @@ export function createHttpApp(state: AppState, root: string) {
 
   app.use("/graphql", (req, res) => state.yoga!(req, res));
 
+  // One request handler per build: rebuilt only when `npm run dev` swaps the build in.
+  let handlerFor: { build: ServerBuild; handle: ReturnType<typeof createRequestHandler> } | undefined;
   app.all("*", async (req, res, next) => {
     try {
-      const handler = createRequestHandler({
-        build: await state.remixBuild!(),
-        mode: process.env.NODE_ENV,
-        getLoadContext: (request) => ({ graphql: createInProcessGraphQL(state.yoga!, request.headers.cookie) }),
-      });
-      await handler(req, res, next);
+      const build = await state.remixBuild!();
+      if (handlerFor?.build !== build) {
+        handlerFor = {
+          build,
+          handle: createRequestHandler({
+            build,
+            mode: process.env.NODE_ENV,
+            getLoadContext: (request) => ({ graphql: createInProcessGraphQL(state.yoga!, request.headers.cookie) }),
+          }),
+        };
+      }
+      await handlerFor.handle(req, res, next);
     } catch (error) {
       next(error);
     }
