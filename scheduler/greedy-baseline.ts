@@ -6,7 +6,7 @@ import type { Instance, Proposal } from "./types";
 import { buildModel } from "./model";
 import { State } from "./state";
 import { siteHours } from "./model";
-import { toSessions } from "./output";
+import { oneShotProposal, toSessions } from "./output";
 
 export function greedyBaseline(inst: Instance): Proposal {
   const m = buildModel(inst);
@@ -57,23 +57,5 @@ export function greedyBaseline(inst: Instance): Proposal {
     }
   }
   const sessions = toSessions(st);
-  return {
-    version: 1,
-    status: "feasible",
-    sessions,
-    metrics: {
-      servedWeight: st.weight,
-      servedPairs: st.served,
-      demandPairs: m.nPairs,
-      sessions: sessions.length,
-      upperBound: null,
-      elapsedMs: 0,
-      gap: null,
-      firstFeasibleMs: null,
-      boundMethod: null,
-      iterations: 0,
-      work: 0,
-    },
-    explanations: [],
-  };
+  return oneShotProposal("feasible", sessions, { weight: st.weight, pairs: st.served, demandPairs: m.nPairs });
 }

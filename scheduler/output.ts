@@ -1,6 +1,6 @@
 // Turn the internal state into the contract's proposal sessions (plus extra counts).
 import type { State } from "./state";
-import type { ProposedSession } from "./types";
+import type { Proposal, ProposedSession, Status } from "./types";
 import { formatDate, formatTime } from "./time";
 
 export function toSessions(st: State): ProposedSession[] {
@@ -31,4 +31,34 @@ export function toSessions(st: State): ProposedSession[] {
     });
   }
   return out;
+}
+
+/**
+ * A proposal from a one-shot method (the greedy baseline, the exact oracle): no bound and no
+ * search figures, only what was served.
+ */
+export function oneShotProposal(
+  status: Status,
+  sessions: ProposedSession[],
+  served: { weight: number; pairs: number; demandPairs: number },
+): Proposal {
+  return {
+    version: 1,
+    status,
+    sessions,
+    metrics: {
+      servedWeight: served.weight,
+      servedPairs: served.pairs,
+      demandPairs: served.demandPairs,
+      sessions: sessions.length,
+      upperBound: null,
+      elapsedMs: 0,
+      gap: null,
+      firstFeasibleMs: null,
+      boundMethod: null,
+      iterations: 0,
+      work: 0,
+    },
+    explanations: [],
+  };
 }

@@ -5,6 +5,7 @@
 import type { Instance, Proposal } from "../types";
 import { buildModel, pairWeight, siteHours, trainerCovers } from "../model";
 import { LpBuilder } from "../lp";
+import { oneShotProposal } from "../output";
 import { formatDate, formatTime } from "../time";
 
 export interface ExactResult {
@@ -158,23 +159,5 @@ function toProposal(m: ReturnType<typeof buildModel>, chosen: { c: Cand; att: { 
     };
   });
   const servedPairs = chosen.reduce((acc, x) => acc + x.att.length, 0);
-  return {
-    version: 1,
-    status: "optimal",
-    sessions,
-    metrics: {
-      servedWeight,
-      servedPairs,
-      demandPairs: m.nPairs,
-      sessions: sessions.length,
-      upperBound: null,
-      elapsedMs: 0,
-      gap: null,
-      firstFeasibleMs: null,
-      boundMethod: null,
-      iterations: 0,
-      work: 0,
-    },
-    explanations: [],
-  };
+  return oneShotProposal("optimal", sessions, { weight: servedWeight, pairs: servedPairs, demandPairs: m.nPairs });
 }
