@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { WeekdayHeaderRow } from "~/components/weekday-header";
 import { VoteNarrowing } from "~/components/availability-grid/vote-narrowing";
 import { SLOTS, SLOT_MINUTES, WEEKDAYS, formatMinute, slotStart, type AvailabilityWindow, type Weekday } from "~/lib/availability-cells";
 import { VOTABLE_STATUSES, type DemandCellData, type TopicStatus } from "~/lib/documents";
@@ -26,7 +27,6 @@ export function DemandHeatmap({ cells, votersWithoutAvailability }: Props) {
   const max = cells.reduce((m, c) => Math.max(m, score(c)), 0);
   const level = (c: DemandCellData | undefined) => (max === 0 || score(c) === 0 ? 0 : Math.max(1, Math.ceil((score(c) / max) * 4)));
   const best = max > 0 ? bestRuns(cells, max) : [];
-  const dayName = (d: Weekday) => t(`availability.weekdays.${d}`);
 
   return (
     <div className="heatmap">
@@ -49,19 +49,7 @@ export function DemandHeatmap({ cells, votersWithoutAvailability }: Props) {
         <table className="heatmap__table" data-testid="demand-heatmap">
           <caption id={captionId}>{t("heatmap.caption")}</caption>
           <thead>
-            <tr>
-              <th scope="col" className="heatmap__corner">
-                <span className="visually-hidden">{t("availability.time")}</span>
-              </th>
-              {WEEKDAYS.map((d) => (
-                <th key={d} scope="col">
-                  <abbr title={dayName(d)} aria-hidden="true">
-                    {t(`availability.weekdaysShort.${d}`)}
-                  </abbr>
-                  <span className="visually-hidden">{dayName(d)}</span>
-                </th>
-              ))}
-            </tr>
+            <WeekdayHeaderRow cornerClassName="heatmap__corner" />
           </thead>
           <tbody>
             {Array.from({ length: SLOTS }, (_, slot) => {

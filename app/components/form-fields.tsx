@@ -28,11 +28,11 @@ function Described({ ids, hint, error }: { ids: ReturnType<typeof useFieldIds>; 
   );
 }
 
-function describedBy(ids: ReturnType<typeof useFieldIds>, hint?: string, error?: string | null) {
-  return [hint ? ids.hint : null, error ? ids.error : null].filter(Boolean).join(" ") || undefined;
-}
-
-export function TextField({ label, hint, error, name, ...rest }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+/**
+ * The frame every field shares: label, hint and error, and the attributes that wire the control to
+ * them. Each field type renders only its own control inside.
+ */
+function Field({ label, hint, error, name, children }: FieldProps & { children: (control: ControlWiring) => ReactNode }) {
   const ids = useFieldIds(name);
   return (
     <div className={`field${error ? " field--invalid" : ""}`}>
@@ -40,35 +40,31 @@ export function TextField({ label, hint, error, name, ...rest }: FieldProps & In
         {label}
       </label>
       <Described ids={ids} hint={hint} error={error} />
-      <input
-        {...rest}
-        id={ids.control}
-        name={name}
-        className="field__control"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(ids, hint, error)}
-      />
+      {children({
+        id: ids.control,
+        name,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": [hint ? ids.hint : null, error ? ids.error : null].filter(Boolean).join(" ") || undefined,
+      })}
     </div>
   );
 }
 
-export function TextAreaField({ label, hint, error, name, ...rest }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const ids = useFieldIds(name);
+type ControlWiring = { id: string; name: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined };
+
+export function TextField({ label, hint, error, name, ...rest }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <div className={`field${error ? " field--invalid" : ""}`}>
-      <label className="field__label" htmlFor={ids.control}>
-        {label}
-      </label>
-      <Described ids={ids} hint={hint} error={error} />
-      <textarea
-        {...rest}
-        id={ids.control}
-        name={name}
-        className="field__control"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(ids, hint, error)}
-      />
-    </div>
+    <Field label={label} hint={hint} error={error} name={name}>
+      {(wiring) => <input {...rest} {...wiring} className="field__control" />}
+    </Field>
+  );
+}
+
+export function TextAreaField({ label, hint, error, name, ...rest }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Field label={label} hint={hint} error={error} name={name}>
+      {(wiring) => <textarea {...rest} {...wiring} className="field__control" />}
+    </Field>
   );
 }
 
@@ -80,24 +76,14 @@ export function SelectField({
   children,
   ...rest
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
-  const ids = useFieldIds(name);
   return (
-    <div className={`field${error ? " field--invalid" : ""}`}>
-      <label className="field__label" htmlFor={ids.control}>
-        {label}
-      </label>
-      <Described ids={ids} hint={hint} error={error} />
-      <select
-        {...rest}
-        id={ids.control}
-        name={name}
-        className="field__control field__control--select"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(ids, hint, error)}
-      >
-        {children}
-      </select>
-    </div>
+    <Field label={label} hint={hint} error={error} name={name}>
+      {(wiring) => (
+        <select {...rest} {...wiring} className="field__control field__control--select">
+          {children}
+        </select>
+      )}
+    </Field>
   );
 }
 

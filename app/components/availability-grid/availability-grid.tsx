@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { WeekdayHeaderRow } from "~/components/weekday-header";
 import {
   CELL_COUNT,
   SLOTS,
@@ -245,19 +246,7 @@ export function AvailabilityGrid({ value, onChange, label, compact = false }: Pr
           onKeyDown={onKeyDown}
         >
           <thead>
-            <tr>
-              <th scope="col" className="avail__corner">
-                <span className="visually-hidden">{t("availability.time")}</span>
-              </th>
-              {WEEKDAYS.map((d) => (
-                <th key={d} scope="col" className="avail__day">
-                  <abbr title={dayName(d)} aria-hidden="true">
-                    {t(`availability.weekdaysShort.${d}`)}
-                  </abbr>
-                  <span className="visually-hidden">{dayName(d)}</span>
-                </th>
-              ))}
-            </tr>
+            <WeekdayHeaderRow cornerClassName="avail__corner" dayClassName="avail__day" />
           </thead>
           <tbody onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={endDrag} onPointerCancel={endDrag}>
             {Array.from({ length: SLOTS }, (_, slot) => (
