@@ -1,9 +1,9 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/form-fields";
+import { ErrorSummary, TextAreaField, TextField } from "~/components/form-fields";
 import { SimilarTopicsHint } from "~/components/similar-topics-hint";
-import { TOPIC_BLOCKS, TOPIC_FORMATS } from "~/lib/documents";
+import { TopicKindFields } from "~/components/topic-kind-fields";
 import { translateMessage } from "~/lib/i18n";
 import type { SuggestErrors } from "~/lib/topic-form";
 
@@ -60,28 +60,12 @@ export function SuggestTopicForm({ errors, values }: { errors?: SuggestErrors; v
           defaultValue={values?.audience}
           error={msg(errors?.audience)}
         />
-        <div className="form__row">
-          <SelectField label={t("suggest.fieldBlock")} name="block" required defaultValue={values?.block ?? ""} error={msg(errors?.block)}>
-            <option value="" disabled>
-              {t("suggest.choose")}
-            </option>
-            {TOPIC_BLOCKS.map((b) => (
-              <option key={b} value={b}>
-                {t(`blocks.${b}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t("suggest.fieldFormat")} name="format" required defaultValue={values?.format ?? ""} error={msg(errors?.format)}>
-            <option value="" disabled>
-              {t("suggest.choose")}
-            </option>
-            {TOPIC_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {t(`formats.${f}`)}
-              </option>
-            ))}
-          </SelectField>
-        </div>
+        <TopicKindFields
+          mustChoose
+          block={values?.block ?? ""}
+          format={values?.format ?? ""}
+          errors={{ block: msg(errors?.block), format: msg(errors?.format) }}
+        />
         <div className="form__actions">
           <button type="submit" className="button button--primary" aria-disabled={submitting || undefined}>
             {submitting ? t("suggest.submitting") : t("suggest.submit")}

@@ -2,7 +2,8 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/form-fields";
-import { TOPIC_BLOCKS, TOPIC_FORMATS, type EditableTopic } from "~/lib/documents";
+import { TopicKindFields } from "~/components/topic-kind-fields";
+import type { EditableTopic } from "~/lib/documents";
 import { translateMessage } from "~/lib/i18n";
 import { topicPath } from "~/lib/topic-path";
 
@@ -54,22 +55,7 @@ export function EditTopicForm({ topic, errors, values }: { topic: EditableTopic;
           error={msg(errors?.description)}
         />
         <TextField label={t("moderation.fieldAudience")} hint={t("moderation.fieldAudienceHint")} name="audience" maxLength={300} defaultValue={v("audience")} error={msg(errors?.audience)} />
-        <div className="form__row">
-          <SelectField label={t("suggest.fieldBlock")} name="block" defaultValue={v("block")} error={msg(errors?.block)}>
-            {TOPIC_BLOCKS.map((b) => (
-              <option key={b} value={b}>
-                {t(`blocks.${b}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t("suggest.fieldFormat")} name="format" defaultValue={v("format")} error={msg(errors?.format)}>
-            {TOPIC_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {t(`formats.${f}`)}
-              </option>
-            ))}
-          </SelectField>
-        </div>
+        <TopicKindFields block={v("block")} format={v("format")} errors={{ block: msg(errors?.block), format: msg(errors?.format) }} />
         <div className="form__row">
           <SelectField label={t("moderation.fieldDuration")} name="durationMinutes" defaultValue={v("durationMinutes")} error={msg(errors?.durationMinutes)}>
             {DURATIONS.map((d) => (
