@@ -1,10 +1,10 @@
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createSprosPubSub } from "./graphql/pubsub";
+import { createServerServices } from "./graphql/services";
 import { attachGraphQLWebSocket } from "./graphql/ws";
 import { createSprosYoga } from "./graphql/yoga";
-import { createPrismaClient } from "./prisma/client";
+import { createDatabaseClients } from "./prisma/client";
 import { loadConfig } from "./server/config";
 import { openDatabase } from "./server/database";
 import { seedIfEmpty } from "./server/demo-data";
@@ -22,11 +22,13 @@ const address = server.address();
 const port = typeof address === "object" && address ? address.port : config.PORT;
 
 const database = await openDatabase(config, log);
-const prisma = createPrismaClient(database.url, { poolSize: config.DATABASE_POOL_SIZE });
+const clients = createDatabaseClients(database.url, { poolSize: config.DATABASE_POOL_SIZE });
+const { prisma } = clients;
 if (config.SPROS_SEED === "demo") await seedIfEmpty(prisma, config, log);
 
-const yoga = createSprosYoga({ prisma, pubsub: createSprosPubSub() });
-const websocket = attachGraphQLWebSocket(server, yoga, prisma);
+const services = createServerServices(clients);
+const yoga = createSprosYoga(services);
+const websocket = attachGraphQLWebSocket(server, yoga, services.viewers);
 Object.assign(state, { yoga, remixBuild: await loadRemixBuild(root), ready: true });
 log.info(`Spros ready on http://localhost:${port}`);
 
@@ -39,7 +41,7 @@ async function shutdown(signal: string) {
   server.closeIdleConnections();
   await websocket.close().catch(() => {});
   await new Promise((resolve) => server.close(resolve));
-  await prisma.$disconnect().catch(() => {});
+  await clients.close().catch(() => {});
   await database.stop().catch(() => {});
   process.exit(0);
 }

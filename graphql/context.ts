@@ -1,15 +1,20 @@
+import type pg from "pg";
 import type { PrismaClient } from "../prisma/client";
 import type { Role } from "../prisma/generated/enums";
 import type { SprosPubSub } from "./pubsub";
+import type { ViewerLoader } from "./viewer";
 
 export type Viewer = { id: string; name: string; role: Role; locale: string };
 
 export type GraphQLContext = {
   prisma: PrismaClient;
+  /** The pool under `prisma`, for hot-path statements (graphql/vote-store.ts). */
+  sql: pg.Pool;
   pubsub: SprosPubSub;
+  viewers: ViewerLoader;
   viewer: Viewer | null;
   /** Set-Cookie values the HTTP response must carry (sign-in, sign-out). */
   responseCookies: string[];
 };
 
-export type ServerServices = { prisma: PrismaClient; pubsub: SprosPubSub };
+export type ServerServices = { prisma: PrismaClient; sql: pg.Pool; pubsub: SprosPubSub; viewers: ViewerLoader };

@@ -93,7 +93,10 @@ builder.mutationField("setLocale", (t) =>
   t.prismaField({
     type: "User",
     args: { locale: t.arg({ type: LocaleEnum, required: true }) },
-    resolve: (query, _root, { locale }, context) =>
-      context.prisma.user.update({ ...nonEmpty(query), where: { id: context.viewer!.id }, data: { locale } }),
+    resolve: async (query, _root, { locale }, context) => {
+      const user = await context.prisma.user.update({ ...nonEmpty(query), where: { id: context.viewer!.id }, data: { locale } });
+      context.viewers.forget(user.id);
+      return user;
+    },
   }),
 );

@@ -71,9 +71,9 @@ function voteMutation(name: "vote" | "unvote", change: VoteChange, description: 
   );
 }
 
-voteMutation("vote", (context, topicId) => castVote(context.prisma, context.viewer!.id, topicId),
+voteMutation("vote", (context, topicId) => castVote(context.sql, context.viewer!.id, topicId),
   "Votes for a topic. Idempotent: voting twice keeps one vote.");
-voteMutation("unvote", (context, topicId) => withdrawVote(context.prisma, context.viewer!.id, topicId),
+voteMutation("unvote", (context, topicId) => withdrawVote(context.sql, context.viewer!.id, topicId),
   "Withdraws the viewer's vote. Idempotent.");
 
 builder.subscriptionField("topicVoteChanged", (t) =>

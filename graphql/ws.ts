@@ -2,8 +2,7 @@ import type { Server } from "node:http";
 import type { ExecutionArgs } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
-import type { PrismaClient } from "../prisma/client";
-import { loadViewer } from "./viewer";
+import type { ViewerLoader } from "./viewer";
 import type { SprosYoga } from "./yoga";
 
 /**
@@ -11,11 +10,11 @@ import type { SprosYoga } from "./yoga";
  * envelop so subscriptions get the same context, plugins and authorisation as HTTP requests.
  * The handshake carries the session cookie; a connection without a valid session is refused.
  */
-export function attachGraphQLWebSocket(server: Server, yoga: SprosYoga, prisma: PrismaClient) {
+export function attachGraphQLWebSocket(server: Server, yoga: SprosYoga, viewers: ViewerLoader) {
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
   const disposable = useServer(
     {
-      onConnect: async (ctx) => (await loadViewer(prisma, ctx.extra.request.headers.cookie)) !== null,
+      onConnect: async (ctx) => (await viewers.load(ctx.extra.request.headers.cookie)) !== null,
       // Yoga's enveloped execute/subscribe travel on rootValue (the Yoga docs' graphql-ws recipe).
       execute: (args) => (args as EnvelopedArgs).rootValue.execute(args) as never,
       subscribe: (args) => (args as EnvelopedArgs).rootValue.subscribe(args) as never,

@@ -2,7 +2,6 @@ import type { IncomingMessage } from "node:http";
 import { createYoga, type Plugin } from "graphql-yoga";
 import type { GraphQLContext, ServerServices } from "./context";
 import { schema } from "./schema";
-import { loadViewer } from "./viewer";
 
 type InitialContext = { request?: Request; req?: IncomingMessage };
 
@@ -32,8 +31,10 @@ export function createSprosYoga(services: ServerServices) {
       if (initial.request) pendingCookies.set(initial.request, responseCookies);
       return {
         prisma: services.prisma,
+        sql: services.sql,
         pubsub: services.pubsub,
-        viewer: await loadViewer(services.prisma, cookieHeader),
+        viewers: services.viewers,
+        viewer: await services.viewers.load(cookieHeader),
         responseCookies,
       };
     },

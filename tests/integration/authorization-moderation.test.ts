@@ -65,7 +65,7 @@ const EXPECTED: Record<Role | "anonymous", "UNAUTHENTICATED" | "FORBIDDEN" | "ok
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = await startApiServer(db.prisma);
+  server = await startApiServer(db);
   clients.set("anonymous", new ApiClient(server));
   for (const role of ["STAFF", "TRAINER", "MANAGER", "ADMIN"] as const) {
     const [user] = await createUsers(db.prisma, 1, { role, prefix: role.toLowerCase() });

@@ -40,7 +40,7 @@ const win = (weekday: number, startMinute: number, endMinute: number, strength =
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = await startApiServer(db.prisma);
+  server = await startApiServer(db);
   const users = await createUsers(db.prisma, 2, { prefix: "avail" });
   aliceId = users[0].id;
   for (const [code, name] of [["strogino", "Строгино"], ["vdnkh", "ВДНХ"]]) {

@@ -34,7 +34,7 @@ const LIST = /* GraphQL */ `
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = await startApiServer(db.prisma);
+  server = await startApiServer(db);
   const users = await createUsers(db.prisma, 3, { prefix: "commenter" });
   const [boss] = await createUsers(db.prisma, 1, { role: "MANAGER", prefix: "boss" });
   const [topic] = await createTopics(db.prisma, users[0].id, ["Тема для обсуждения"]);

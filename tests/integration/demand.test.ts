@@ -24,7 +24,7 @@ const w = (weekday: number, startHour: number, endHour: number, strength: Streng
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = await startApiServer(db.prisma);
+  server = await startApiServer(db);
   users = await createUsers(db.prisma, 5, { prefix: "demand" });
   [webinar, training] = await createTopics(db.prisma, users[4].id, ["Вебинар о цифровых сервисах", "Тренинг по работе с возражениями"]);
   const [strogino, vdnkh] = await Promise.all(

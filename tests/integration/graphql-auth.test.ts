@@ -6,10 +6,12 @@ import { createUsers, TEST_PASSWORD } from "./helpers/users";
 let db: TestDatabase;
 let server: ApiServer;
 let email: string;
+/** The server's clock for its viewer cache, so a test can let cached sessions expire. */
+let clockOffsetMs = 0;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = await startApiServer(db.prisma);
+  server = await startApiServer(db, { viewerCache: { now: () => Date.now() + clockOffsetMs } });
   [{ email }] = await createUsers(db.prisma, 1, { prefix: "auth" });
 });
 
@@ -63,9 +65,12 @@ describe("authentication", () => {
     expect((await client.request("{ me { id } }")).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
-  it("invalidates every session when the session version changes", async () => {
+  it("invalidates every session when the session version changes, at the latest when the viewer cache expires", async () => {
     const client = await new ApiClient(server).signIn(email, TEST_PASSWORD);
+    expect((await client.request("{ me { id } }")).data?.me?.id).toBeTruthy();
+    // Bumped behind this server's back (as another instance would): the cached session lives out its TTL.
     await db.prisma.user.update({ where: { email }, data: { sessionVersion: { increment: 1 } } });
+    clockOffsetMs += 31_000;
     expect((await client.request("{ me { id } }")).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 

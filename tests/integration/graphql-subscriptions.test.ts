@@ -13,7 +13,7 @@ const sockets: Client[] = [];
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = await startApiServer(db.prisma);
+  server = await startApiServer(db);
   const users = await createUsers(db.prisma, 2, { prefix: "live" });
   const topics = await createTopics(db.prisma, users[0].id, ["Живая тема", "Другая тема"]);
   topicIds = topics.map((topic) => Buffer.from(`Topic:${topic.id}`).toString("base64"));

@@ -29,7 +29,7 @@ const SUGGEST = /* GraphQL */ `
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = await startApiServer(db.prisma);
+  server = await startApiServer(db);
   const users = await createUsers(db.prisma, 4, { prefix: "topics" });
   const topics = await createTopics(db.prisma, users[0].id, [
     "Конфликтные ситуации с заявителями",

@@ -30,7 +30,7 @@ const UNVOTE = /* GraphQL */ `
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = await startApiServer(db.prisma);
+  server = await startApiServer(db);
   const users = await createUsers(db.prisma, 30, { prefix: "voter" });
   const topics = await createTopics(db.prisma, users[0].id, ["Тема один", "Тема два", "Тема три"]);
   topicIds = topics.map((topic) => Buffer.from(`Topic:${topic.id}`).toString("base64"));

@@ -22,7 +22,7 @@ const EDIT = /* GraphQL */ `
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = await startApiServer(db.prisma);
+  server = await startApiServer(db);
   const [boss] = await createUsers(db.prisma, 1, { role: "ADMIN", prefix: "boss" });
   const [someone] = await createUsers(db.prisma, 1, { prefix: "reader" });
   const [topic] = await createTopics(db.prisma, someone.id, ["Тема для правки"]);

@@ -31,7 +31,7 @@ const NARROW = `mutation($id: ID!, $windows: [AvailabilityWindowInput!]) { setVo
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = await startApiServer(db.prisma);
+  server = await startApiServer(db);
   users = await createUsers(db.prisma, 30, { prefix: "merger" });
   const [boss] = await createUsers(db.prisma, 1, { role: "MANAGER", prefix: "boss" });
   manager = await new ApiClient(server).signIn(boss.email, TEST_PASSWORD);

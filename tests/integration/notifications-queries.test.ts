@@ -30,7 +30,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url }), log: [{ emit: "event" as const, level: "query" as const }] });
   logged.$on("query", (event) => statements.push(event.query));
-  server = await startApiServer(logged);
+  server = await startApiServer({ prisma: logged, sql: db.sql }, { viewerCache: { ttlMs: 0 } });
   const [user] = await createUsers(db.prisma, 1, { prefix: "inbox" });
   const managers = await createUsers(db.prisma, 5, { role: "MANAGER", prefix: "mgr" });
   const topics = await createTopics(db.prisma, user.id, Array.from({ length: 41 }, (_, i) => `Тема уведомлений ${i}`));

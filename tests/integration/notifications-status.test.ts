@@ -46,7 +46,7 @@ const MY_NOTIFICATIONS = /* GraphQL */ `
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = await startApiServer(db.prisma);
+  server = await startApiServer(db);
   const [boss] = await createUsers(db.prisma, 1, { role: "MANAGER", prefix: "boss" });
   const staff = await createUsers(db.prisma, 4, { prefix: "voter" });
   const created = await createTopics(db.prisma, staff[0].id, ["Статусная тема", "Вторая статусная тема", "Третья"]);

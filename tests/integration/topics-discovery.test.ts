@@ -30,7 +30,7 @@ const SIMILAR = /* GraphQL */ `
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = await startApiServer(db.prisma);
+  server = await startApiServer(db);
   const users = await createUsers(db.prisma, 6, { prefix: "discovery" });
   const [old, hot, quiet, warm, rejected, merged] = await createTopics(db.prisma, users[0].id, [
     "Регламент выдачи паспортов",

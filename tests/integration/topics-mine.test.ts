@@ -21,7 +21,7 @@ const MINE = /* GraphQL */ `
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = await startApiServer(db.prisma);
+  server = await startApiServer(db);
   const users = await createUsers(db.prisma, 2, { prefix: "mine" });
   aliceId = users[0].id;
   titles = ["Первая тема Алисы", "Вторая тема Алисы", "Третья тема Алисы", "Тема Боба", "Ещё одна тема Боба"];

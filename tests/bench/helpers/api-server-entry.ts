@@ -6,15 +6,15 @@
  * (the parent died).
  */
 import { startApiServer } from "../../integration/helpers/api-server";
-import { createPrismaClient } from "../../../prisma/client";
+import { createDatabaseClients } from "../../../prisma/client";
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error("DATABASE_URL is required");
 const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 20);
 
-const prisma = createPrismaClient(url, { poolSize });
-await prisma.$connect();
-const server = await startApiServer(prisma);
+const clients = createDatabaseClients(url, { poolSize });
+await clients.prisma.$connect();
+const server = await startApiServer(clients);
 process.stdout.write(`READY ${new URL(server.url).port}\n`);
 
 let stopping = false;
@@ -22,7 +22,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   await server.close().catch(() => {});
-  await prisma.$disconnect().catch(() => {});
+  await clients.close().catch(() => {});
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop());

@@ -2,10 +2,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
-import { createSprosPubSub } from "../../../graphql/pubsub";
+import { createServerServices } from "../../../graphql/services";
 import { attachGraphQLWebSocket } from "../../../graphql/ws";
 import { createSprosYoga } from "../../../graphql/yoga";
-import type { PrismaClient } from "../../../prisma/client";
+import type { DatabaseClients } from "../../../prisma/client";
 
 export type ApiServer = {
   url: string;
@@ -14,10 +14,14 @@ export type ApiServer = {
 };
 
 /** The real Yoga + graphql-ws stack of server.ts (without Remix) on an ephemeral port. */
-export async function startApiServer(prisma: PrismaClient): Promise<ApiServer> {
-  const yoga = createSprosYoga({ prisma, pubsub: createSprosPubSub() });
+export async function startApiServer(
+  database: Pick<DatabaseClients, "prisma" | "sql">,
+  options: Parameters<typeof createServerServices>[1] = {},
+): Promise<ApiServer> {
+  const services = createServerServices(database, options);
+  const yoga = createSprosYoga(services);
   const server = http.createServer((req, res) => void yoga(req, res));
-  const websocket = attachGraphQLWebSocket(server, yoga, prisma);
+  const websocket = attachGraphQLWebSocket(server, yoga, services.viewers);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

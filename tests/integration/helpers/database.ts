@@ -1,8 +1,8 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { createDatabase, dropDatabase } from "../../../prisma/migrate/database-admin";
 import { withDatabase } from "../../../prisma/migrate/pg-url";
-import { PrismaClient } from "../../../prisma/generated/client";
+import { createDatabaseClients, type PrismaClient } from "../../../prisma/client";
+import type pg from "pg";
 
 export type TestDatabase = {
   name: string;
@@ -10,6 +10,8 @@ export type TestDatabase = {
   url: string;
   /** Ready client on `url` (adapter-pg); disconnected by drop(). */
   prisma: PrismaClient;
+  /** The pg pool under `prisma` (the server's hot-path statements use it). */
+  sql: pg.Pool;
   /** Disconnects the client and drops the database. Safe to call twice. */
   drop(): Promise<void>;
 };
@@ -33,14 +35,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `${inject("testDatabasePrefix")}${crypto.randomUUID().replaceAll("-", "").slice(0, 12)}`;
   await copyTemplate(adminUrl, name, inject("testTemplateDatabase"));
   const url = withDatabase(adminUrl, name);
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const clients = createDatabaseClients(url);
   let dropped: Promise<void> | undefined;
   return {
     name,
     url,
-    prisma,
+    prisma: clients.prisma,
+    sql: clients.sql,
     drop() {
-      dropped ??= prisma.$disconnect().then(() => dropDatabase(url));
+      dropped ??= clients.close().then(() => dropDatabase(url));
       return dropped;
     },
   };
@@ -66,6 +69,7 @@ export function useTestDatabase(): TestDatabase {
     get name() { return current().name; },
     get url() { return current().url; },
     get prisma() { return current().prisma; },
+    get sql() { return current().sql; },
     drop: () => current().drop(),
   };
 }
