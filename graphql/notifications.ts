@@ -12,6 +12,9 @@ const NotificationKindEnum = builder.enumType("NotificationKind", {
     TOPIC_STATUS_CHANGED: { description: "A topic the reader voted for changed status (fromStatus, toStatus, reason)." },
     TOPIC_MERGED: { description: "A topic the reader voted for was merged (topic = merged one, mergedInto = kept one)." },
     TOPIC_COMMENTED: { description: "Someone commented on the reader's topic (comment, commentExcerpt, actor)." },
+    SESSION_SCHEDULED: { description: "A session of a topic the reader voted for was approved and can be booked (session)." },
+    BOOKING_PROMOTED: { description: "The reader's waitlisted booking became a confirmed seat (session)." },
+    SESSION_CANCELLED: { description: "A session the reader had booked was cancelled (session)." },
   } as const,
 });
 
