@@ -26,7 +26,9 @@ const clients = createDatabaseClients(database.url, { poolSize: config.DATABASE_
 const { prisma } = clients;
 if (config.SPROS_SEED === "demo") await seedIfEmpty(prisma, config, log);
 
-const services = createServerServices(clients);
+const services = createServerServices(clients, {
+  policy: { voterPriorityHours: config.SPROS_VOTER_PRIORITY_HOURS, cancelCutoffHours: config.SPROS_CANCEL_CUTOFF_HOURS },
+});
 const yoga = createSprosYoga(services);
 const websocket = attachGraphQLWebSocket(server, yoga, services.viewers);
 Object.assign(state, { yoga, remixBuild: await loadRemixBuild(root), ready: true });

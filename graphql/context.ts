@@ -12,9 +12,21 @@ export type GraphQLContext = {
   sql: pg.Pool;
   pubsub: SprosPubSub;
   viewers: ViewerLoader;
+  policy: BookingPolicy;
   viewer: Viewer | null;
   /** Set-Cookie values the HTTP response must carry (sign-in, sign-out). */
   responseCookies: string[];
 };
 
-export type ServerServices = { prisma: PrismaClient; sql: pg.Pool; pubsub: SprosPubSub; viewers: ViewerLoader };
+/** Booking rules an operator can tune (server/config.ts). */
+export type BookingPolicy = { voterPriorityHours: number; cancelCutoffHours: number };
+
+export const DEFAULT_BOOKING_POLICY: BookingPolicy = { voterPriorityHours: 48, cancelCutoffHours: 24 };
+
+export type ServerServices = {
+  prisma: PrismaClient;
+  sql: pg.Pool;
+  pubsub: SprosPubSub;
+  viewers: ViewerLoader;
+  policy: BookingPolicy;
+};

@@ -18,7 +18,15 @@ export type SprosEvents = {
   "topic:commentDeleted": [topicId: string, { commentId: string }];
   /** Routed by recipient user id: a viewer only ever subscribes to their own id. */
   "notification:added": [userId: string, { notificationId: string }];
+  /** Routed by session id: seats taken and waitlist length after a booking change. */
+  "session:seatsChanged": [sessionId: string, SessionSeatsChange];
+  /** Any session was approved, moved or cancelled: bookable lists refresh. */
+  "session:published": [{ sessionId: string }];
+  /** Routed by run id: progress of a scheduler run, and its status changes. */
+  "planningRun:changed": [runId: string, { runId: string }];
 };
+
+export type SessionSeatsChange = { sessionId: string; seatsTaken: number; waitlisted: number; capacity: number };
 
 export function createSprosPubSub() {
   return createPubSub<SprosEvents>();

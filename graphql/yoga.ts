@@ -34,6 +34,7 @@ export function createSprosYoga(services: ServerServices) {
         sql: services.sql,
         pubsub: services.pubsub,
         viewers: services.viewers,
+        policy: services.policy,
         viewer: await services.viewers.load(cookieHeader),
         responseCookies,
       };

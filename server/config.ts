@@ -9,6 +9,10 @@ const EnvSchema = z.object({
   SPROS_SEED: z.enum(["demo", "off"]).default("demo"),
   SPROS_SEED_STAFF: z.coerce.number().int().min(0).max(20000).default(400),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long after approval only the topic's voters may book a session. */
+  SPROS_VOTER_PRIORITY_HOURS: z.coerce.number().min(0).max(24 * 30).default(48),
+  /** Bookings can be cancelled until this many hours before the session starts. */
+  SPROS_CANCEL_CUTOFF_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
 });
 
 export type ServerConfig = z.infer<typeof EnvSchema> & { dataDir: string };
