@@ -6,10 +6,12 @@ import { useAnnounce } from "~/components/announcer";
 import {
   ADD_COMMENT,
   COMMENT_ADDED,
+  COMMENT_DELETED,
   COMMENT_MAX_LENGTH,
   DELETE_COMMENT,
   type AddCommentData,
   type CommentAddedData,
+  type CommentDeletedData,
   type CommentItem,
   type DeleteCommentData,
 } from "~/lib/documents";
@@ -36,7 +38,8 @@ type Props = {
 /**
  * The topic's discussion: comments oldest first, as plain text; a form that posts to
  * /topics/:id/comments without JavaScript and sends `addComment` through urql with it; colleagues'
- * new comments arrive live through `commentAdded` and are announced politely.
+ * new comments arrive live through `commentAdded` and are announced politely; deleted ones leave
+ * through `commentDeleted`.
  */
 export function TopicComments({ topicId, comments, totalCount, hasEarlier, viewerId, now: serverNow, canComment, error }: Props) {
   const { t, i18n } = useTranslation();
@@ -82,6 +85,17 @@ export function TopicComments({ topicId, comments, totalCount, hasEarlier, viewe
       });
     return () => subscription.unsubscribe();
   }, [client, topicId, viewerId]);
+
+  // A comment deleted by its author or a moderator leaves every open page at once.
+  useEffect(() => {
+    const subscription = client
+      .subscription<CommentDeletedData>(COMMENT_DELETED, { topicId })
+      .subscribe((result) => {
+        const commentId = result.data?.commentDeleted;
+        if (commentId) setDeleted((set) => (set.has(commentId) ? set : new Set([...set, commentId])));
+      });
+    return () => subscription.unsubscribe();
+  }, [client, topicId]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

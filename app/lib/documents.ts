@@ -278,6 +278,11 @@ export const COMMENT_ADDED = /* GraphQL */ `
 `;
 export type CommentAddedData = { commentAdded: CommentItem };
 
+export const COMMENT_DELETED = /* GraphQL */ `
+  subscription CommentDeleted($topicId: ID!) { commentDeleted(topicId: $topicId) }
+`;
+export type CommentDeletedData = { commentDeleted: string };
+
 export const TOPIC_STATUS_CHANGED = /* GraphQL */ `
   subscription TopicStatusChanged($topicId: ID) {
     topicStatusChanged(topicId: $topicId) {

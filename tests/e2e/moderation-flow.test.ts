@@ -90,6 +90,13 @@ test("a manager rejects and merges topics; voters are told live; comments appear
   await expect(managerTopic.comments().last().innerText()).resolves.toContain("<b>ВДНХ</b>");
   await expectAccessible(staff.page, "topic page with comments");
 
+  // A comment its author deletes leaves the manager's open page too, without a reload.
+  const slip = `Опечатка ${Date.now()}`;
+  await staffTopic.addComment(slip);
+  await expect.poll(() => managerTopic.comments().count(), { timeout: 10_000 }).toBe(commentsBefore + 2);
+  await staffTopic.comments().filter({ hasText: slip }).getByRole("button", { name: /^(Удалить|Delete)/ }).click();
+  await expect.poll(() => managerTopic.comments().count(), { timeout: 10_000 }).toBe(commentsBefore + 1);
+
   // The manager edits the kept topic (the edit page) …
   await manager.page.goto(`${baseUrl}${kept.path}/edit`);
   await manager.page.getByRole("heading", { level: 1, name: /Редактирование темы|Edit topic/ }).waitFor();
