@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AVAILABILITY_GRID, normalizeWindows, weeklyWindowsSchema, type WeeklyWindow } from "../domain/availability";
 import type { PrismaClient } from "../prisma/client";
 import { builder } from "./builder";
+import { publishVoterDemandChanged } from "./demand-live";
 import type { GraphQLContext } from "./context";
 import { FieldError, ValidationError } from "./errors";
 import { nonEmpty } from "./prisma-query";
@@ -141,6 +142,7 @@ builder.mutationField("setMyAvailability", (t) =>
         context.prisma.userSitePreference.deleteMany({ where: { userId } }),
         context.prisma.userSitePreference.createMany({ data: siteIds.map((siteId) => ({ userId, siteId })) }),
       ]);
+      await publishVoterDemandChanged(context, userId);
       return context.prisma.user.findUniqueOrThrow({ ...nonEmpty(query), where: { id: userId } });
     },
   }),

@@ -16,6 +16,8 @@ export type SprosEvents = {
   /** Routed by topic id: only that topic's subscribers are woken. */
   "topic:commentAdded": [topicId: string, { commentId: string }];
   "topic:commentDeleted": [topicId: string, { commentId: string }];
+  /** Routed by topic id: who can come when may have changed (votes, availability, narrowing). */
+  "topic:demandChanged": [topicId: string, { topicId: string }];
   /** Routed by recipient user id: a viewer only ever subscribes to their own id. */
   "notification:added": [userId: string, { notificationId: string }];
   /** Routed by session id: seats taken and waitlist length after a booking change. */
@@ -24,6 +26,8 @@ export type SprosEvents = {
   "session:published": [{ sessionId: string }];
   /** Routed by run id: progress of a scheduler run, and its status changes. */
   "planningRun:changed": [runId: string, { runId: string }];
+  /** A run was queued: this process's planning runner claims it without waiting for its poll. */
+  "planningRun:queued": [{ runId: string }];
 };
 
 export type SessionSeatsChange = { sessionId: string; seatsTaken: number; waitlisted: number; capacity: number };

@@ -13,8 +13,14 @@ import "./moderation-log";
 import "./availability";
 import "./vote-windows";
 import "./demand";
+import "./demand-live";
 import "./trending";
 import "./my-topics";
 import "./similar-topics";
+import "./resource-errors";
+import "./resources";
+import "./resource-sites";
+import "./resource-calendar";
+import "./resource-trainers";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

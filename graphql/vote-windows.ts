@@ -1,6 +1,7 @@
 import { normalizeWindows, weeklyWindowsSchema } from "../domain/availability";
 import { AvailabilityWindowInput, AvailabilityWindowRef, windowOrder, windowSelect } from "./availability";
 import { builder } from "./builder";
+import { publishDemandChanged } from "./demand-live";
 import { ErrorInterface, NotFoundError, ValidationError } from "./errors";
 import { nonEmpty } from "./prisma-query";
 import { decodeTopicId } from "./topic-id";
@@ -62,6 +63,7 @@ builder.mutationField("setVoteWindows", (t) =>
         await tx.voteWindow.deleteMany({ where: { voteId: vote.id } });
         if (windows.length) await tx.voteWindow.createMany({ data: windows.map((window) => ({ voteId: vote.id, ...window })) });
       });
+      publishDemandChanged(context, [topicId]);
       return context.prisma.topic.findUniqueOrThrow({ ...nonEmpty(query), where: { id: topicId } });
     },
   }),

@@ -1,6 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { filter, pipe } from "graphql-yoga";
 import { builder } from "./builder";
+import { publishDemandChanged } from "./demand-live";
 import { nonEmpty } from "./prisma-query";
 import type { GraphQLContext } from "./context";
 import { NotFoundError, VotingClosedError } from "./errors";
@@ -63,6 +64,7 @@ function voteMutation(name: "vote" | "unvote", change: VoteChange, description: 
         if (outcome.kind === "closed") throw new VotingClosedError();
         if (outcome.kind === "changed") {
           context.pubsub.publish("topic:voteChanged", { topicId: topicId!, voteCount: outcome.voteCount });
+          publishDemandChanged(context, [topicId!]);
         }
         return rowFromChange(query, outcome, context.viewer!.id) ??
           context.prisma.topic.findUniqueOrThrow({ ...nonEmpty(query), where: { id: topicId! } });

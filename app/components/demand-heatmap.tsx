@@ -1,9 +1,16 @@
-import { useId } from "react";
+import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useClient } from "urql";
 import { WeekdayHeaderRow } from "~/components/weekday-header";
 import { VoteNarrowing } from "~/components/availability-grid/vote-narrowing";
 import { SLOTS, SLOT_MINUTES, WEEKDAYS, formatMinute, slotStart, type AvailabilityWindow, type Weekday } from "~/lib/availability-cells";
-import { VOTABLE_STATUSES, type DemandCellData, type TopicStatus } from "~/lib/documents";
+import {
+  TOPIC_DEMAND_CHANGED,
+  VOTABLE_STATUSES,
+  type DemandCellData,
+  type TopicDemandChangedData,
+  type TopicStatus,
+} from "~/lib/documents";
 
 type Props = {
   cells: readonly DemandCellData[];
@@ -141,14 +148,35 @@ export function TopicDemandSection({
   availability: readonly AvailabilityWindow[];
 }) {
   const { t } = useTranslation();
+  const demand = useLiveDemand(topic.id, topic.demandHeatmap ?? [], topic.votersWithoutAvailability ?? 0);
   return (
     <section className="demand" aria-labelledby="demand-title" id="demand">
       <h2 id="demand-title">{t("heatmap.title")}</h2>
-      <DemandHeatmap cells={topic.demandHeatmap ?? []} votersWithoutAvailability={topic.votersWithoutAvailability ?? 0} />
+      <DemandHeatmap cells={demand.cells} votersWithoutAvailability={demand.votersWithoutAvailability} />
       {/* Narrowing one's time only matters while the topic still collects votes and can be planned. */}
       {topic.viewerHasVoted && VOTABLE_STATUSES.has(topic.status) ? (
         <VoteNarrowing topicId={topic.id} narrowing={topic.viewerVoteWindows ?? null} availability={availability} />
       ) : null}
     </section>
   );
+}
+
+/**
+ * The loader's heat map, replaced by the server's recomputation whenever voters vote or repaint their
+ * time (the server sends at most one a second); a new loader result starts over from it.
+ */
+function useLiveDemand(topicId: string, cells: DemandCellData[], votersWithoutAvailability: number) {
+  const client = useClient();
+  const [live, setLive] = useState<{ cells: DemandCellData[]; votersWithoutAvailability: number } | null>(null);
+  useEffect(() => setLive(null), [topicId, cells, votersWithoutAvailability]);
+  useEffect(() => {
+    const subscription = client
+      .subscription<TopicDemandChangedData>(TOPIC_DEMAND_CHANGED, { topicId })
+      .subscribe((result) => {
+        const topic = result.data?.topicDemandChanged;
+        if (topic) setLive({ cells: topic.demandHeatmap, votersWithoutAvailability: topic.votersWithoutAvailability });
+      });
+    return () => subscription.unsubscribe();
+  }, [client, topicId]);
+  return live ?? { cells, votersWithoutAvailability };
 }

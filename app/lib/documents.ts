@@ -283,6 +283,17 @@ export const COMMENT_DELETED = /* GraphQL */ `
 `;
 export type CommentDeletedData = { commentDeleted: string };
 
+export const TOPIC_DEMAND_CHANGED = /* GraphQL */ `
+  subscription TopicDemandChanged($topicId: ID!) {
+    topicDemandChanged(topicId: $topicId) {
+      id demandHeatmap { weekday startMinute endMinute preferred ifNeedBe } votersWithoutAvailability
+    }
+  }
+`;
+export type TopicDemandChangedData = {
+  topicDemandChanged: { id: string; demandHeatmap: DemandCellData[]; votersWithoutAvailability: number };
+};
+
 export const TOPIC_STATUS_CHANGED = /* GraphQL */ `
   subscription TopicStatusChanged($topicId: ID) {
     topicStatusChanged(topicId: $topicId) {

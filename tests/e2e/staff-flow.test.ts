@@ -81,6 +81,11 @@ test("staff flow: duplicate hint → vote for the existing topic → availabilit
   await profile.save();
   await expectAccessible(igor.page, "profile after saving");
 
+  // Anna, who still has the topic open, sees Igor's new time in its heat map without reloading.
+  await expect
+    .poll(() => heatCell(anna.page, 5, 480), { timeout: 10_000 })
+    .toEqual({ preferred: friBefore.preferred + 1, ifNeedBe: friBefore.ifNeedBe });
+
   // Saved for real: a fresh load shows it.
   await profile.goto();
   expect(await profile.summary().innerText()).toContain("Пт 08:00–10:00 — удобно");

@@ -105,4 +105,40 @@ describe("live subscriptions over graphql-ws", () => {
     const [event] = await suggested.next(1);
     expect(event.data.topicSuggested).toEqual({ title: "Новая живая тема", status: "NEW", author: { name: "Тестовый Пользователь 0" } });
   });
+
+  it("keeps a topic's heat map current: an availability change arrives, a burst of votes is coalesced", async () => {
+    const heat = subscribe(
+      watcher,
+      `subscription($id: ID!) {
+        topicDemandChanged(topicId: $id) { voteCount demandHeatmap { weekday startMinute preferred ifNeedBe } }
+      }`,
+      { id: topicIds[1] },
+    );
+    await heat.ready;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const set = await voter.request(
+      `mutation($input: SetMyAvailabilityInput!) { setMyAvailability(input: $input) { __typename } }`,
+      { input: { onlineOk: true, siteIds: [], windows: [{ weekday: 3, startMinute: 600, endMinute: 660, strength: "PREFERRED" }] } },
+    );
+    expect(set.data.setMyAvailability.__typename).toBe("MutationSetMyAvailabilitySuccess");
+    const [first] = await heat.next(1);
+    const painted = (event: any) =>
+      event.data.topicDemandChanged.demandHeatmap
+        .filter((cell: { preferred: number }) => cell.preferred > 0)
+        .map((cell: { weekday: number; startMinute: number }) => [cell.weekday, cell.startMinute]);
+    expect(painted(first)).toEqual([[3, 600], [3, 630]]);
+
+    // Ten changes inside one throttle interval become at most two more messages; the last is current.
+    for (let i = 0; i < 5; i++) {
+      await voter.request(`mutation($id: ID!) { unvote(topicId: $id) { __typename } }`, { id: topicIds[1] });
+      await voter.request(`mutation($id: ID!) { vote(topicId: $id) { __typename } }`, { id: topicIds[1] });
+    }
+    await heat.next(2);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(heat.events.length).toBeLessThanOrEqual(3);
+    const last = heat.events.at(-1);
+    expect(last.data.topicDemandChanged.voteCount).toBe(1);
+    expect(painted(last)).toEqual([[3, 600], [3, 630]]);
+  });
 });
