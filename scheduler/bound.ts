@@ -20,6 +20,7 @@ import type { Model } from "./model";
 import type { DemandIndex } from "./demand-index";
 import { LpBuilder } from "./lp";
 import { siteHours } from "./model";
+import { reservedWeekMinutes } from "./reserved";
 
 interface Entry {
   lo: number;
@@ -245,7 +246,9 @@ export async function lpBound(
   const weekRowIndex = new Map<number, number>();
   for (const [key, { cols, vals }] of weekRows) {
     weekRowIndex.set(key, lp.numRows);
-    lp.addRow(-Infinity, m.trainers[Math.floor(key / m.nWeeks)].maxWeekMinutes, cols, vals);
+    const r = Math.floor(key / m.nWeeks);
+    const reserved = reservedWeekMinutes(m, r, key % m.nWeeks); // already existing sessions
+    lp.addRow(-Infinity, Math.max(0, m.trainers[r].maxWeekMinutes - reserved), cols, vals);
   }
   m.topics.forEach((t, ti) => {
     if (Number.isFinite(t.maxSessions)) lp.addRow(-Infinity, t.maxSessions, topicSessions[ti], topicSessions[ti].map(() => 1));

@@ -8,6 +8,7 @@
 import type { Model } from "./model";
 import { LpBuilder } from "./lp";
 import { siteHours } from "./model";
+import { reservedWeekMinutes } from "./reserved";
 
 export async function coarseBound(m: Model, best: Float64Array): Promise<number | null> {
   const lp = new LpBuilder();
@@ -21,7 +22,8 @@ export async function coarseBound(m: Model, best: Float64Array): Promise<number 
         if (m.dayWeek[d] !== w || tr.unavailable[d]) continue;
         for (const [f, t] of tr.windows[m.dayWeekday[d]]) avail += t - f;
       }
-      const cap = Math.min(tr.maxWeekMinutes, avail);
+      // Reserved (already existing) sessions use part of the week's hours.
+      const cap = Math.min(Math.max(0, tr.maxWeekMinutes - reservedWeekMinutes(m, r, w)), avail);
       const xs: number[] = [];
       const durs: number[] = [];
       tr.teaches.forEach((on, ti) => {

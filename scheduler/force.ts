@@ -2,7 +2,8 @@
 // places they could attend, and make room for a session there by evicting whatever blocks it
 // (the trainer's overlapping or other-site sessions, sessions over the weekly hours, the room's
 // occupant, a session of the topic if maxSessions is reached). The greedy then refills around
-// it. This reaches schedules the greedy's own ranking would never try first.
+// it. This reaches schedules the greedy's own ranking would never try first. Reserved sessions
+// (already existing) are never evicted: trainers and rooms they block are not tried.
 import type { State } from "./state";
 import type { Rng } from "./rng";
 import { randInt } from "./rng";
@@ -68,7 +69,7 @@ export function force(st: State, rng: Rng): Forced | null {
   if (a < open || b > close) return null;
   const trainers = t.trainers.filter((r) => {
     const tr = m.trainers[r];
-    return !tr.unavailable[day] && (site === m.online || tr.siteOk[site]) && trainerCovers(tr, wd, a, b) && tr.maxWeekMinutes >= t.dur;
+    return !tr.unavailable[day] && (site === m.online || tr.siteOk[site]) && trainerCovers(tr, wd, a, b) && tr.maxWeekMinutes >= t.dur && !st.reservedBlocksTrainer(r, day, site, a, b);
   });
   if (!trainers.length) return null;
   const r = trainers[randInt(rng, trainers.length)];
@@ -102,7 +103,8 @@ export function force(st: State, rng: Rng): Forced | null {
     }
   }
   if (site !== m.online) {
-    const rooms = m.sites[site].rooms.filter((rm) => m.rooms[rm].capacity >= t.min);
+    // Sessions that already exist cannot be evicted: rooms they hold at that time are out.
+    const rooms = m.sites[site].rooms.filter((rm) => m.rooms[rm].capacity >= t.min && !st.reservedBlocksRoom(rm, day, a, b));
     if (!rooms.length) return null;
     const free = rooms.some((rm) => {
       for (const sid of st.aliveSet) {

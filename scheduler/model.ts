@@ -2,6 +2,8 @@
 // Times are in slots of `slotMinutes` anchored at midnight; days are indices into the horizon.
 import type { Instance } from "./types";
 import { dayNumber, formatDate, isoWeekday, mondayWeek, parseTime } from "./time";
+import type { ModelReserved } from "./reserved";
+import { compileReserved } from "./reserved";
 
 export const ONLINE_OPENS = 8 * 60;
 export const ONLINE_CLOSES = 20 * 60;
@@ -65,6 +67,8 @@ export interface Model {
   winFrom: Int32Array;
   winTo: Int32Array;
   winPref: Uint8Array;
+  /** Extension: occupancy of sessions that already exist; null when there are none in the horizon. */
+  reserved: ModelReserved | null;
 }
 
 export function buildModel(inst: Instance): Model {
@@ -186,10 +190,11 @@ export function buildModel(inst: Instance): Model {
   }
   for (const tr of trainers) tr.exclusiveLoad /= Math.max(1, tr.maxWeekMinutes * nWeeks);
 
-  return {
+  const m = {
     inst, g, slotsPerDay: 1440 / g, nDays, dayNum, dayWeekday, dayWeek, nWeeks, sites, online: nSites, rooms,
     topics, trainers, persons, nPairs, pairPerson, pairTopic, pairSite, winStart, winWeekday, winFrom, winTo, winPref,
   };
+  return { ...m, reserved: compileReserved(inst, m) };
 }
 
 /** Weight (1, 0.5 or 0) of pair q for a session on `weekday` over minutes [a, b). */

@@ -68,6 +68,41 @@ export class State {
     this.idx = new DemandIndex(m);
     this.byTopic = m.topics.map(() => new Set<number>());
     this.byTrainer = m.trainers.map(() => new Set<number>());
+    const res = m.reserved;
+    if (res) {
+      // Sessions that already exist: their slots, site of the day and minutes are taken from the
+      // start. Proposed sessions never overlap them, so closing one never frees a reserved slot,
+      // and the site count stays above zero on a reserved day.
+      this.trainerBusy.set(res.trainerBusy);
+      this.roomBusy.set(res.roomBusy);
+      this.trainerSite.set(res.trainerSite);
+      for (let k = 0; k < res.trainerSite.length; k++) if (res.trainerSite[k] !== -1) this.trainerSiteCnt[k] = 1;
+      this.trainerWeek.set(res.trainerWeek);
+    }
+  }
+
+  /** Do reserved sessions alone keep trainer r from a session of `minutes` at [a, b) on `day` at
+   * `site` (slot taken, other physical site that day, or the week's hours)? */
+  reservedBlocksTrainer(r: number, day: number, site: number, a: number, b: number): boolean {
+    const m = this.m;
+    const res = m.reserved;
+    if (!res) return false;
+    if (res.trainerWeek[r * m.nWeeks + m.dayWeek[day]] + (b - a) > m.trainers[r].maxWeekMinutes + 1e-9) return true;
+    const cur = res.trainerSite[r * m.nDays + day];
+    if (site !== m.online && cur !== -1 && cur !== site) return true;
+    const base = (r * m.nDays + day) * m.slotsPerDay;
+    for (let s = a / m.g; s < b / m.g; s++) if (res.trainerBusy[base + s]) return true;
+    return false;
+  }
+
+  /** Does a reserved session hold the room somewhere in [a, b) on `day`? */
+  reservedBlocksRoom(room: number, day: number, a: number, b: number): boolean {
+    const m = this.m;
+    const res = m.reserved;
+    if (!res) return false;
+    const base = (room * m.nDays + day) * m.slotsPerDay;
+    for (let s = a / m.g; s < b / m.g; s++) if (res.roomBusy[base + s]) return true;
+    return false;
   }
 
   /** Can trainer r give a session of `minutes` at [a, b) on `day` at `site` (ignoring the topic)? */

@@ -50,3 +50,13 @@ export function isoWeekday(dayNum: number): number {
 export function mondayWeek(dayNum: number): number {
   return Math.floor((dayNum - 4) / 7);
 }
+
+/** "YYYY-MM-DDTHH:MM" → minutes since 1970-01-01 00:00 (wall clock), or NaN. "T24:00" is allowed
+ * only with `endOfDay` (an end time), as in "HH:MM" times. */
+export function parseDateTime(s: string, endOfDay = false): number {
+  if (s.length !== 16 || s[10] !== "T") return Number.NaN;
+  const day = dayNumber(s.slice(0, 10));
+  const hhmm = s.slice(11);
+  if (Number.isNaN(day) || !isTime(hhmm) || (!endOfDay && hhmm === "24:00")) return Number.NaN;
+  return day * 1440 + parseTime(hhmm);
+}

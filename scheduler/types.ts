@@ -51,6 +51,20 @@ export interface Demand {
   readonly windows: readonly DemandWindow[];
 }
 
+/** Extension (not in contract v1): a session that already exists (approved, maybe booked). Its
+ * time is occupied for its trainer and room; it fixes the trainer's physical site for the day and
+ * counts toward the trainer's weekly hours. Not part of the output, not in the objective. */
+export interface ReservedSession {
+  readonly trainerId: string;
+  /** A site id, or "online". */
+  readonly siteId: string;
+  /** A room of `siteId`; null iff `siteId` is "online". */
+  readonly roomId: string | null;
+  /** "YYYY-MM-DDTHH:MM", wall clock at the centre. */
+  readonly start: string;
+  readonly end: string;
+}
+
 export interface Instance {
   readonly version: 1;
   readonly timezone: string;
@@ -60,6 +74,8 @@ export interface Instance {
   readonly trainers: readonly Trainer[];
   readonly topics: readonly Topic[];
   readonly demand: readonly Demand[];
+  /** Extension: sessions that already exist; the proposal plans around them. */
+  readonly reserved?: readonly ReservedSession[];
 }
 
 export interface ProposedSession {

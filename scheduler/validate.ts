@@ -2,13 +2,15 @@
 // e.g. `topics[3].durationMinutes: must be a positive multiple of slotMinutes`.
 import { z } from "zod";
 import type { Instance } from "./types";
-import { dayNumber, isTime, parseTime } from "./time";
+import { dayNumber, isTime, parseDateTime, parseTime } from "./time";
 
 const time = z.string().refine(isTime, { message: 'must be a time "HH:MM"' });
 const date = z.string().refine((s) => !Number.isNaN(dayNumber(s)), { message: 'must be a date "YYYY-MM-DD"' });
 const id = z.string().min(1, { message: "must be a non-empty string" });
 const weekday = z.number().int().min(1, { message: "must be an ISO weekday 1..7" }).max(7, { message: "must be an ISO weekday 1..7" });
 const window = z.object({ weekday, from: time, to: time });
+const startTime = z.string().refine((s) => !Number.isNaN(parseDateTime(s)), { message: 'must be a date-time "YYYY-MM-DDTHH:MM"' });
+const endTime = z.string().refine((s) => !Number.isNaN(parseDateTime(s, true)), { message: 'must be a date-time "YYYY-MM-DDTHH:MM"' });
 
 const schema = z.object({
   version: z.literal(1, { message: "must be 1" }),
@@ -61,6 +63,10 @@ const schema = z.object({
       windows: z.array(z.object({ weekday, from: z.string(), to: z.string(), strength: z.enum(["preferred", "ifNeedBe"], { message: 'must be "preferred" or "ifNeedBe"' }) })),
     }),
   ),
+  // Extension: sessions that already exist (see README, "Reserved sessions").
+  reserved: z
+    .array(z.object({ trainerId: id, siteId: id, roomId: z.string().nullable(), start: startTime, end: endTime }))
+    .optional(),
 });
 
 export type ValidationResult = { ok: true; instance: Instance } | { ok: false; errors: string[] };
@@ -128,6 +134,19 @@ function crossCheck(inst: Instance): string[] {
       else if (!isTime(w.to)) err(`demand[${i}].windows[${j}].to`, 'must be a time "HH:MM"');
       else if (parseTime(w.from) >= parseTime(w.to)) err(`demand[${i}].windows[${j}].to`, "must be after from");
     });
+  });
+  inst.reserved?.forEach((x, i) => {
+    const at = `reserved[${i}]`;
+    if (!trainerIds.has(x.trainerId)) err(`${at}.trainerId`, `unknown trainer "${x.trainerId}"`);
+    if (x.siteId === "online") {
+      if (x.roomId !== null) err(`${at}.roomId`, 'must be null for an on-line session (siteId "online")');
+    } else if (!siteIds.has(x.siteId)) err(`${at}.siteId`, `unknown site "${x.siteId}"`);
+    else if (x.roomId === null) err(`${at}.roomId`, "must be a room of the site for an in-person session");
+    else if (!roomIds.has(x.roomId)) err(`${at}.roomId`, `unknown room "${x.roomId}"`);
+    else if (!inst.sites.find((s) => s.id === x.siteId)!.rooms.some((r) => r.id === x.roomId)) {
+      err(`${at}.roomId`, `room "${x.roomId}" is not at site "${x.siteId}"`);
+    }
+    if (parseDateTime(x.end, true) <= parseDateTime(x.start)) err(`${at}.end`, "must be after start");
   });
   return errors;
 }

@@ -1,6 +1,9 @@
 // Independent checker for scheduler proposals, written from the contract
 // (/work/shared/scheduler-contract.md) alone. It deliberately imports nothing from scheduler/:
 // its own time arithmetic, its own reading of every hard constraint, its own objective.
+// Also the `reserved` extension (scheduler/README.md, "Reserved sessions"): sessions that already
+// exist occupy their trainer and room, fix the trainer's physical site for the day and count
+// toward weekly hours. Clashes among reserved sessions themselves are the input's, not flagged.
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -20,6 +23,15 @@ function mondayOf(day: number): number {
   return day - (weekdayOf(day) - 1);
 }
 
+interface Use {
+  key: string;
+  day: number;
+  a: number;
+  b: number;
+  label: string;
+  reserved: boolean;
+}
+
 export interface CheckResult {
   violations: string[];
   servedWeight: number;
@@ -36,14 +48,40 @@ export function checkProposal(inst: Json, prop: Json): CheckResult {
   const sites = new Map<string, Json>(inst.sites.map((s: Json) => [s.id, s]));
   const demand = new Map<string, Json>(inst.demand.map((d: Json) => [`${d.personId}|${d.topicId}`, d]));
   const perTopic = new Map<string, number>();
-  const roomUse: { key: string; day: number; a: number; b: number; i: number }[] = [];
-  const trainerUse: { key: string; day: number; a: number; b: number; i: number }[] = [];
-  const trainerSiteDay = new Map<string, string>();
+  const roomUse: Use[] = [];
+  const trainerUse: Use[] = [];
+  const trainerSiteDay = new Map<string, { site: string; label: string; reserved: boolean }[]>();
   const trainerWeek = new Map<string, number>();
-  const personUse = new Map<string, { day: number; a: number; b: number; i: number }[]>();
+  const reservedWeek = new Map<string, number>();
+  const personUse = new Map<string, Omit<Use, "key">[]>();
   const personTopic = new Set<string>();
   let servedWeight = 0;
   let servedPairs = 0;
+  const atSite = (trainer: string, day: number, site: string, label: string, reserved: boolean) => {
+    const k = `${trainer}|${day}`;
+    const list = trainerSiteDay.get(k) ?? [];
+    for (const x of list) {
+      if (x.site !== site && !(x.reserved && reserved)) bad(`${x.label} and ${label}: trainer ${trainer} at two sites on day ${day}`);
+    }
+    list.push({ site, label, reserved });
+    trainerSiteDay.set(k, list);
+  };
+
+  ((inst.reserved ?? []) as Json[]).forEach((x, j) => {
+    const label = `reserved[${j}]`;
+    const from = utcDay(x.start.slice(0, 10)) * 1440 + mins(x.start.slice(11));
+    const to = utcDay(x.end.slice(0, 10)) * 1440 + mins(x.end.slice(11));
+    for (let day = h0; day < h0 + inst.horizon.days; day++) {
+      const a = Math.max(from, day * 1440) - day * 1440;
+      const b = Math.min(to, (day + 1) * 1440) - day * 1440;
+      if (b <= a) continue;
+      trainerUse.push({ key: x.trainerId, day, a, b, label, reserved: true });
+      if (x.roomId !== null) roomUse.push({ key: x.roomId, day, a, b, label, reserved: true });
+      if (x.siteId !== "online") atSite(x.trainerId, day, x.siteId, label, true);
+      const wk = `${x.trainerId}|${mondayOf(day)}`;
+      reservedWeek.set(wk, (reservedWeek.get(wk) ?? 0) + (b - a));
+    }
+  });
 
   (prop.sessions as Json[]).forEach((s, i) => {
     const at = `sessions[${i}]`;
@@ -75,15 +113,12 @@ export function checkProposal(inst: Json, prop: Json): CheckResult {
       const room = site.rooms.find((r: Json) => r.id === s.roomId);
       if (!room) bad(`${at}: room ${s.roomId} is not at ${site.id}`);
       else if (s.capacity !== Math.min(room.capacity, t.maxParticipants)) bad(`${at}: capacity must be min(room, maxParticipants)`);
-      roomUse.push({ key: String(s.roomId), day, a, b, i });
-      const k = `${tr.id}|${day}`;
-      const prev = trainerSiteDay.get(k);
-      if (prev !== undefined && prev !== site.id) bad(`${at}: trainer at two sites on ${date}`);
-      trainerSiteDay.set(k, site.id);
+      roomUse.push({ key: String(s.roomId), day, a, b, label: at, reserved: false });
+      atSite(tr.id, day, site.id, at, false);
     }
     const inWindow = tr.availability.some((w: Json) => w.weekday === wd && mins(w.from) <= a && b <= mins(w.to));
     if (!inWindow) bad(`${at}: outside the trainer's availability`);
-    trainerUse.push({ key: tr.id, day, a, b, i });
+    trainerUse.push({ key: tr.id, day, a, b, label: at, reserved: false });
     const wk = `${tr.id}|${mondayOf(day)}`;
     trainerWeek.set(wk, (trainerWeek.get(wk) ?? 0) + (b - a));
     perTopic.set(t.id, (perTopic.get(t.id) ?? 0) + 1);
@@ -109,13 +144,15 @@ export function checkProposal(inst: Json, prop: Json): CheckResult {
       servedWeight += w;
       servedPairs++;
       const list = personUse.get(p) ?? [];
-      list.push({ day, a, b, i });
+      list.push({ day, a, b, label: at, reserved: false });
       personUse.set(p, list);
     }
   });
 
-  const overlaps = (xs: { key: string; day: number; a: number; b: number; i: number }[], what: string) => {
-    const byKey = new Map<string, typeof xs>();
+  // Every pair on the same key and day (not only neighbours: reserved sessions may overlap each
+  // other, and a long one may hide a clash behind a short one).
+  const overlaps = (xs: Use[], what: string) => {
+    const byKey = new Map<string, Use[]>();
     for (const x of xs) {
       const k = `${x.key}|${x.day}`;
       const l = byKey.get(k) ?? [];
@@ -123,17 +160,20 @@ export function checkProposal(inst: Json, prop: Json): CheckResult {
       byKey.set(k, l);
     }
     for (const l of byKey.values()) {
-      l.sort((p, q) => p.a - q.a);
-      for (let j = 1; j < l.length; j++) {
-        if (l[j].a < l[j - 1].b) bad(`sessions[${l[j - 1].i}] and [${l[j].i}]: ${what} ${l[j].key} double-booked`);
+      for (let j = 0; j < l.length; j++) {
+        for (let k = j + 1; k < l.length; k++) {
+          if (l[j].reserved && l[k].reserved) continue;
+          if (l[j].a < l[k].b && l[k].a < l[j].b) bad(`${l[j].label} and ${l[k].label}: ${what} ${l[j].key} double-booked`);
+        }
       }
     }
   };
   overlaps(roomUse, "room");
   overlaps(trainerUse, "trainer");
   overlaps([...personUse].flatMap(([p, l]) => l.map((x) => ({ ...x, key: p }))), "person");
-  for (const [k, minutes] of trainerWeek) {
+  for (const [k, proposed] of trainerWeek) {
     const tr = trainers.get(k.split("|")[0]);
+    const minutes = proposed + (reservedWeek.get(k) ?? 0);
     if (minutes > tr.maxHoursPerWeek * 60 + 1e-6) bad(`trainer ${tr.id}: ${minutes / 60} h in a week > ${tr.maxHoursPerWeek}`);
   }
   for (const [id, n] of perTopic) {
