@@ -22,5 +22,7 @@ import "./resources";
 import "./resource-sites";
 import "./resource-calendar";
 import "./resource-trainers";
+import "./review-errors";
+import "./proposed-sessions";
 
 export const schema = lexicographicSortSchema(builder.toSchema());
