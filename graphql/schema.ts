@@ -24,5 +24,8 @@ import "./resource-calendar";
 import "./resource-trainers";
 import "./review-errors";
 import "./proposed-sessions";
+import "./booking-errors";
+import "./training-sessions";
+import "./bookings";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

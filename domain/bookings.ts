@@ -1,0 +1,197 @@
+import { randomUUID } from "node:crypto";
+import type pg from "pg";
+
+/**
+ * Booking a seat and cancelling one. Each change runs in one transaction that first locks the
+ * session's row (SELECT … FOR UPDATE): concurrent requests for one session queue on that lock, so
+ * the arrival order is the order in which they take `nextQueueNumber`, the capacity check and the
+ * counters (`seatsTaken`, `waitlisted`) always see every earlier change, and capacity can never be
+ * exceeded. Requests for different sessions do not wait for each other. The statements go straight
+ * through the pg pool: a Prisma interactive transaction would give up waiting for a connection
+ * (maxWait) under a burst of hundreds of bookings, while the pool just queues them.
+ * Expected refusals are returned as values, never thrown.
+ */
+
+export type BookingStatus = "CONFIRMED" | "WAITLISTED" | "CANCELLED";
+export type BookingRow = {
+  id: string;
+  sessionId: string;
+  userId: string;
+  status: BookingStatus;
+  queueNumber: number;
+  attendance: "ATTENDED" | "NO_SHOW" | null;
+  attendanceById: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  cancelledAt: Date | null;
+};
+export type SeatCounts = { sessionId: string; seatsTaken: number; waitlisted: number; capacity: number };
+
+type LockedSession = {
+  id: string;
+  topicId: string;
+  status: "SCHEDULED" | "CANCELLED";
+  startsAt: Date;
+  capacity: number;
+  seatsTaken: number;
+  waitlisted: number;
+  nextQueueNumber: number;
+  votersOnlyUntil: Date;
+};
+
+export type BookOutcome =
+  | { kind: "booked"; booking: BookingRow; seats: SeatCounts; waitlistPosition: number | null; changed: boolean }
+  | { kind: "missing" }
+  | { kind: "notBookable"; reason: "CANCELLED" | "STARTED" }
+  | { kind: "votersOnly"; until: Date };
+
+export type CancelOutcome =
+  | { kind: "cancelled"; booking: BookingRow; seats: SeatCounts; promoted: { bookingId: string; userId: string; notificationId: string } | null; changed: boolean }
+  | { kind: "missing" }
+  | { kind: "tooLate"; cutoff: Date };
+
+const ACTIVE = ["CONFIRMED", "WAITLISTED"];
+
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function lockSession(client: pg.PoolClient, sessionId: string): Promise<LockedSession | null> {
+  const { rows } = await client.query<LockedSession>(
+    `SELECT "id", "topicId", "status", "startsAt", "capacity", "seatsTaken", "waitlisted", "nextQueueNumber", "votersOnlyUntil"
+     FROM "TrainingSession" WHERE "id" = $1 FOR UPDATE`,
+    [sessionId],
+  );
+  return rows[0] ?? null;
+}
+
+const seatsOf = (session: Pick<LockedSession, "id" | "seatsTaken" | "waitlisted" | "capacity">): SeatCounts => ({
+  sessionId: session.id,
+  seatsTaken: session.seatsTaken,
+  waitlisted: session.waitlisted,
+  capacity: session.capacity,
+});
+
+/** 1-based place among the session's waitlisted bookings (arrival order), or null if not waitlisted. */
+async function waitlistPosition(client: Pick<pg.Pool, "query">, booking: BookingRow): Promise<number | null> {
+  if (booking.status !== "WAITLISTED") return null;
+  const { rows } = await client.query<{ position: number }>(
+    `SELECT count(*)::int AS "position" FROM "Booking"
+     WHERE "sessionId" = $1 AND "status" = 'WAITLISTED' AND "queueNumber" <= $2`,
+    [booking.sessionId, booking.queueNumber],
+  );
+  return rows[0].position;
+}
+
+export type BookInput = { sessionId: string; userId: string; now: Date };
+
+export async function bookSession(pool: pg.Pool, { sessionId, userId, now }: BookInput): Promise<BookOutcome> {
+  return inTransaction(pool, async (client) => {
+    const session = await lockSession(client, sessionId);
+    if (!session) return { kind: "missing" };
+    const existing = (
+      await client.query<BookingRow>(`SELECT * FROM "Booking" WHERE "sessionId" = $1 AND "userId" = $2`, [sessionId, userId])
+    ).rows[0];
+    if (existing && ACTIVE.includes(existing.status)) {
+      return { kind: "booked", booking: existing, seats: seatsOf(session), waitlistPosition: await waitlistPosition(client, existing), changed: false };
+    }
+    if (session.status === "CANCELLED") return { kind: "notBookable", reason: "CANCELLED" };
+    if (session.startsAt.getTime() <= now.getTime()) return { kind: "notBookable", reason: "STARTED" };
+    if (now.getTime() < session.votersOnlyUntil.getTime()) {
+      const voted = await client.query(`SELECT 1 FROM "Vote" WHERE "userId" = $1 AND "topicId" = $2`, [userId, session.topicId]);
+      if (voted.rowCount === 0) return { kind: "votersOnly", until: session.votersOnlyUntil };
+    }
+    const confirmed = session.seatsTaken < session.capacity;
+    const status: BookingStatus = confirmed ? "CONFIRMED" : "WAITLISTED";
+    // A cancelled booking is reused: the person rejoins at the back with a new queue number.
+    const { rows } = await client.query<BookingRow>(
+      `INSERT INTO "Booking" ("id", "sessionId", "userId", "status", "queueNumber", "updatedAt")
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT ("sessionId", "userId") DO UPDATE
+         SET "status" = EXCLUDED."status", "queueNumber" = EXCLUDED."queueNumber", "updatedAt" = EXCLUDED."updatedAt",
+             "cancelledAt" = NULL, "attendance" = NULL, "attendanceById" = NULL
+       RETURNING *`,
+      [randomUUID(), sessionId, userId, status, session.nextQueueNumber, now],
+    );
+    const updated = await client.query<LockedSession>(
+      `UPDATE "TrainingSession"
+       SET "nextQueueNumber" = "nextQueueNumber" + 1, "seatsTaken" = "seatsTaken" + $2, "waitlisted" = "waitlisted" + $3
+       WHERE "id" = $1 RETURNING "id", "seatsTaken", "waitlisted", "capacity"`,
+      [sessionId, confirmed ? 1 : 0, confirmed ? 0 : 1],
+    );
+    const seats = seatsOf(updated.rows[0]);
+    // The newest request is the last in the queue: its place is the waitlist's length.
+    return { kind: "booked", booking: rows[0], seats, waitlistPosition: confirmed ? null : seats.waitlisted, changed: true };
+  });
+}
+
+export type CancelInput = { bookingId: string; userId: string; now: Date; cutoffHours: number };
+
+/** The latest instant at which a booking of a session starting at `startsAt` may be cancelled. */
+export const cancelCutoff = (startsAt: Date, cutoffHours: number) => new Date(startsAt.getTime() - cutoffHours * 3_600_000);
+
+/**
+ * Cancels the person's own booking (someone else's reads as missing). Cancelling a confirmed seat
+ * hands it to the first waitlisted booking (lowest queue number) in the same transaction and leaves
+ * that person a BOOKING_PROMOTED notification; the caller publishes after commit.
+ */
+export async function cancelBooking(pool: pg.Pool, { bookingId, userId, now, cutoffHours }: CancelInput): Promise<CancelOutcome> {
+  const owned = (await pool.query<{ sessionId: string }>(`SELECT "sessionId" FROM "Booking" WHERE "id" = $1 AND "userId" = $2`, [bookingId, userId])).rows[0];
+  if (!owned) return { kind: "missing" };
+  return inTransaction(pool, async (client) => {
+    const session = await lockSession(client, owned.sessionId);
+    const booking = (await client.query<BookingRow>(`SELECT * FROM "Booking" WHERE "id" = $1 AND "userId" = $2`, [bookingId, userId])).rows[0];
+    if (!session || !booking) return { kind: "missing" };
+    if (booking.status === "CANCELLED") return { kind: "cancelled", booking, seats: seatsOf(session), promoted: null, changed: false };
+    const cutoff = cancelCutoff(session.startsAt, cutoffHours);
+    if (now.getTime() > cutoff.getTime()) return { kind: "tooLate", cutoff };
+
+    const cancelled = (
+      await client.query<BookingRow>(
+        `UPDATE "Booking" SET "status" = 'CANCELLED', "cancelledAt" = $2, "updatedAt" = $2 WHERE "id" = $1 RETURNING *`,
+        [bookingId, now],
+      )
+    ).rows[0];
+    let seatDelta = booking.status === "CONFIRMED" ? -1 : 0;
+    let waitDelta = booking.status === "WAITLISTED" ? -1 : 0;
+    let promoted: { bookingId: string; userId: string; notificationId: string } | null = null;
+    if (booking.status === "CONFIRMED" && session.status === "SCHEDULED") {
+      const next = (
+        await client.query<{ id: string; userId: string }>(
+          `UPDATE "Booking" SET "status" = 'CONFIRMED', "updatedAt" = $2
+           WHERE "id" = (SELECT "id" FROM "Booking" WHERE "sessionId" = $1 AND "status" = 'WAITLISTED' ORDER BY "queueNumber" LIMIT 1)
+           RETURNING "id", "userId"`,
+          [session.id, now],
+        )
+      ).rows[0];
+      if (next) {
+        seatDelta += 1;
+        waitDelta -= 1;
+        const notificationId = randomUUID();
+        await client.query(
+          `INSERT INTO "Notification" ("id", "userId", "kind", "topicId", "sessionId", "payload", "createdAt")
+           VALUES ($1, $2, 'BOOKING_PROMOTED', $3, $4, '{}'::jsonb, $5)`,
+          [notificationId, next.userId, session.topicId, session.id, now],
+        );
+        promoted = { bookingId: next.id, userId: next.userId, notificationId };
+      }
+    }
+    const updated = await client.query<LockedSession>(
+      `UPDATE "TrainingSession" SET "seatsTaken" = "seatsTaken" + $2, "waitlisted" = "waitlisted" + $3
+       WHERE "id" = $1 RETURNING "id", "seatsTaken", "waitlisted", "capacity"`,
+      [session.id, seatDelta, waitDelta],
+    );
+    return { kind: "cancelled", booking: cancelled, seats: seatsOf(updated.rows[0]), promoted, changed: true };
+  });
+}

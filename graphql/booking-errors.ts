@@ -1,0 +1,82 @@
+import { builder } from "./builder";
+import { ErrorInterface } from "./errors";
+
+export type NotBookableReason = "CANCELLED" | "STARTED";
+
+/** The session cannot take bookings any more (cancelled, or it has already started). */
+export class SessionNotBookableError extends Error {
+  constructor(readonly reason: NotBookableReason) {
+    super(reason === "CANCELLED" ? "This session has been cancelled" : "This session has already started");
+    this.name = "SessionNotBookableError";
+  }
+}
+
+/** Until `until`, only those who voted for the session's topic may book it. */
+export class VotersOnlyError extends Error {
+  constructor(readonly until: Date) {
+    super(`Until ${until.toISOString()} only voters of this topic may book`);
+    this.name = "VotersOnlyError";
+  }
+}
+
+/** Bookings can be cancelled only up to a cut-off before the session starts. */
+export class CancellationClosedError extends Error {
+  constructor(readonly cutoff: Date) {
+    super(`Cancellation closed at ${cutoff.toISOString()}`);
+    this.name = "CancellationClosedError";
+  }
+}
+
+export type AttendanceRefusal = "NOT_STARTED" | "NOT_CONFIRMED";
+
+/** Attendance is marked only after the session started, and only on confirmed bookings. */
+export class AttendanceNotOpenError extends Error {
+  constructor(readonly reason: AttendanceRefusal) {
+    super(reason === "NOT_STARTED" ? "The session has not started yet" : "Only confirmed bookings have attendance");
+    this.name = "AttendanceNotOpenError";
+  }
+}
+
+const NotBookableReasonEnum = builder.enumType("NotBookableReason", {
+  values: {
+    CANCELLED: { description: "The session was cancelled." },
+    STARTED: { description: "The session has already started (or is over)." },
+  } as const,
+});
+
+builder.objectType(SessionNotBookableError, {
+  name: "SessionNotBookableError",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof SessionNotBookableError,
+  fields: (t) => ({ reason: t.field({ type: NotBookableReasonEnum, resolve: (error) => error.reason }) }),
+});
+
+builder.objectType(VotersOnlyError, {
+  name: "VotersOnlyError",
+  description: "Voters of the topic are offered seats first; others may book from `until`.",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof VotersOnlyError,
+  fields: (t) => ({ until: t.field({ type: "DateTime", resolve: (error) => error.until }) }),
+});
+
+builder.objectType(CancellationClosedError, {
+  name: "CancellationClosedError",
+  description: "Too close to the start to cancel; `cutoff` is when cancelling closed.",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof CancellationClosedError,
+  fields: (t) => ({ cutoff: t.field({ type: "DateTime", resolve: (error) => error.cutoff }) }),
+});
+
+const AttendanceRefusalEnum = builder.enumType("AttendanceRefusal", {
+  values: {
+    NOT_STARTED: { description: "The session has not started yet." },
+    NOT_CONFIRMED: { description: "The booking is not a confirmed seat (waitlisted or cancelled)." },
+  } as const,
+});
+
+builder.objectType(AttendanceNotOpenError, {
+  name: "AttendanceNotOpenError",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof AttendanceNotOpenError,
+  fields: (t) => ({ reason: t.field({ type: AttendanceRefusalEnum, resolve: (error) => error.reason }) }),
+});

@@ -1,0 +1,185 @@
+import { markAttendance } from "../domain/booking-attendance";
+import { bookSession, cancelBooking } from "../domain/bookings";
+import { builder } from "./builder";
+import type { GraphQLContext } from "./context";
+import { AttendanceNotOpenError, CancellationClosedError, SessionNotBookableError, VotersOnlyError } from "./booking-errors";
+import { NotFoundError } from "./errors";
+import { ForbiddenError } from "./moderation-errors";
+import { decodeNodeId } from "./node-id";
+import { nonEmpty } from "./prisma-query";
+
+const BookingStatusEnum = builder.enumType("BookingStatus", { values: ["CONFIRMED", "WAITLISTED", "CANCELLED"] as const });
+const AttendanceEnum = builder.enumType("Attendance", { values: ["ATTENDED", "NO_SHOW"] as const });
+const BookingWhenEnum = builder.enumType("BookingWhen", {
+  values: {
+    UPCOMING: { description: "Sessions that have not ended yet, soonest first." },
+    PAST: { description: "Sessions that have ended, latest first." },
+  } as const,
+});
+
+const isManager = (context: GraphQLContext) => context.viewer?.role === "MANAGER" || context.viewer?.role === "ADMIN";
+
+// Waitlist places of the bookings one request reads, in one query per tick (no query per booking).
+const positionBatches = new WeakMap<GraphQLContext, { ids: Set<string>; result: Promise<Map<string, number>> }>();
+function waitlistPosition(context: GraphQLContext, bookingId: string): Promise<number | null> {
+  let batch = positionBatches.get(context);
+  if (!batch) {
+    const ids = new Set<string>();
+    const result = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      positionBatches.delete(context);
+      const { rows } = await context.sql.query<{ id: string; position: number }>(
+        `SELECT b."id", (SELECT count(*)::int FROM "Booking" w
+                         WHERE w."sessionId" = b."sessionId" AND w."status" = 'WAITLISTED' AND w."queueNumber" <= b."queueNumber") AS "position"
+         FROM "Booking" b WHERE b."id" = ANY($1) AND b."status" = 'WAITLISTED'`,
+        [[...ids]],
+      );
+      return new Map(rows.map((row) => [row.id, row.position]));
+    });
+    batch = { ids, result };
+    positionBatches.set(context, batch);
+  }
+  batch.ids.add(bookingId);
+  return batch.result.then((positions) => positions.get(bookingId) ?? null);
+}
+
+builder.prismaNode("Booking", {
+  id: { field: "id" },
+  description: "A person's seat (or place in the waitlist) at a session. Visible to its owner, trainers and managers.",
+  authScopes: (booking, context) =>
+    booking.userId === context.viewer?.id || isManager(context) || context.viewer?.role === "TRAINER",
+  fields: (t) => ({
+    status: t.expose("status", { type: BookingStatusEnum }),
+    queueNumber: t.exposeInt("queueNumber", { description: "Arrival order at the session (1 = first request)." }),
+    waitlistPosition: t.int({
+      nullable: true,
+      description: "1-based place in the session's waitlist; null unless WAITLISTED.",
+      resolve: (booking, _args, context) => (booking.status === "WAITLISTED" ? waitlistPosition(context, booking.id) : null),
+    }),
+    attendance: t.expose("attendance", { type: AttendanceEnum, nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    cancelledAt: t.expose("cancelledAt", { type: "DateTime", nullable: true }),
+    session: t.relation("session"),
+    user: t.relation("user"),
+  }),
+});
+
+builder.prismaObjectField("TrainingSession", "bookings", (t) =>
+  t.relation("bookings", {
+    description: "Active bookings in arrival order (trainers and managers; for marking attendance).",
+    authScopes: (_session, _args, context) => isManager(context) || context.viewer?.role === "TRAINER",
+    query: { where: { status: { not: "CANCELLED" } }, orderBy: { queueNumber: "asc" } },
+  }),
+);
+
+builder.queryField("myBookings", (t) =>
+  t.prismaConnection(
+    {
+      type: "Booking",
+      cursor: "id",
+      defaultSize: 20,
+      maxSize: 100,
+      description: "The viewer's confirmed and waitlisted bookings (with attendance once marked).",
+      args: { when: t.arg({ type: BookingWhenEnum, defaultValue: "UPCOMING" }) },
+      resolve: (query, _root, args, context) => {
+        const now = new Date();
+        const upcoming = args.when !== "PAST";
+        return context.prisma.booking.findMany({
+          ...nonEmpty(query),
+          where: { userId: context.viewer!.id, status: { not: "CANCELLED" }, session: { endsAt: upcoming ? { gt: now } : { lte: now } } },
+          orderBy: [{ session: { startsAt: upcoming ? "asc" : "desc" } }, { id: "asc" }],
+        });
+      },
+    },
+    {},
+    {},
+  ),
+);
+
+builder.queryField("booking", (t) =>
+  t.prismaField({
+    type: "Booking",
+    nullable: true,
+    description: "One booking: the viewer's own (managers: any).",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, args, context) => {
+      const id = decodeNodeId("Booking", String(args.id));
+      if (!id) return null;
+      return context.prisma.booking.findFirst({
+        ...nonEmpty(query),
+        where: { id, ...(isManager(context) ? {} : { userId: context.viewer!.id }) },
+      });
+    },
+  }),
+);
+
+builder.mutationField("bookSession", (t) =>
+  t.prismaField({
+    type: "Booking",
+    description:
+      "Books a seat, or a waitlist place when the session is full. Repeating it for an active booking changes nothing; " +
+      "after a cancellation it books again at the back of the queue.",
+    errors: { types: [NotFoundError, SessionNotBookableError, VotersOnlyError] },
+    args: { sessionId: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, context) => {
+      const sessionId = decodeNodeId("TrainingSession", String(args.sessionId));
+      if (!sessionId) throw new NotFoundError("TrainingSession");
+      const outcome = await bookSession(context.sql, { sessionId, userId: context.viewer!.id, now: new Date() });
+      if (outcome.kind === "missing") throw new NotFoundError("TrainingSession");
+      if (outcome.kind === "notBookable") throw new SessionNotBookableError(outcome.reason);
+      if (outcome.kind === "votersOnly") throw new VotersOnlyError(outcome.until);
+      // Committed: tell the session's watchers.
+      if (outcome.changed) context.pubsub.publish("session:seatsChanged", sessionId, outcome.seats);
+      return context.prisma.booking.findUniqueOrThrow({ ...nonEmpty(query), where: { id: outcome.booking.id } });
+    },
+  }),
+);
+
+builder.mutationField("cancelBooking", (t) =>
+  t.prismaField({
+    type: "Booking",
+    description:
+      "Cancels the viewer's own booking, up to the cut-off before the start. A freed seat goes to the first in the waitlist, who is notified.",
+    errors: { types: [NotFoundError, CancellationClosedError] },
+    args: { bookingId: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, context) => {
+      const bookingId = decodeNodeId("Booking", String(args.bookingId));
+      if (!bookingId) throw new NotFoundError("Booking");
+      const outcome = await cancelBooking(context.sql, {
+        bookingId,
+        userId: context.viewer!.id,
+        now: new Date(),
+        cutoffHours: context.policy.cancelCutoffHours,
+      });
+      // Someone else's booking reads as missing: its existence is not the viewer's business.
+      if (outcome.kind === "missing") throw new NotFoundError("Booking");
+      if (outcome.kind === "tooLate") throw new CancellationClosedError(outcome.cutoff);
+      if (outcome.changed) context.pubsub.publish("session:seatsChanged", outcome.seats.sessionId, outcome.seats);
+      if (outcome.promoted) {
+        context.pubsub.publish("notification:added", outcome.promoted.userId, { notificationId: outcome.promoted.notificationId });
+      }
+      return context.prisma.booking.findUniqueOrThrow({ ...nonEmpty(query), where: { id: bookingId } });
+    },
+  }),
+);
+
+builder.mutationField("markAttendance", (t) =>
+  t.prismaField({
+    type: "Booking",
+    description: "Marks a confirmed booking attended or no-show, once the session has started (its trainer or a manager).",
+    errors: { types: [NotFoundError, ForbiddenError, AttendanceNotOpenError] },
+    args: {
+      bookingId: t.arg.id({ required: true }),
+      attendance: t.arg({ type: AttendanceEnum, required: true }),
+    },
+    resolve: async (query, _root, args, context) => {
+      const bookingId = decodeNodeId("Booking", String(args.bookingId));
+      if (!bookingId) throw new NotFoundError("Booking");
+      const outcome = await markAttendance(context.prisma, { bookingId, attendance: args.attendance, viewer: context.viewer!, now: new Date() });
+      if (outcome.kind === "missing") throw new NotFoundError("Booking");
+      if (outcome.kind === "forbidden") throw new ForbiddenError("Only the session's trainer or a manager marks attendance");
+      if (outcome.kind === "notStarted") throw new AttendanceNotOpenError("NOT_STARTED");
+      if (outcome.kind === "notConfirmed") throw new AttendanceNotOpenError("NOT_CONFIRMED");
+      return context.prisma.booking.findUniqueOrThrow({ ...nonEmpty(query), where: { id: bookingId } });
+    },
+  }),
+);

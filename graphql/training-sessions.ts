@@ -1,0 +1,180 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import { loadViewerFit, matchesTime, matchRank, type ViewerFit } from "../domain/booking-match";
+import { clockTime, dateKey } from "../domain/centre-time";
+import { builder } from "./builder";
+import type { GraphQLContext } from "./context";
+import { NotFoundError } from "./errors";
+import { decodeNodeId } from "./node-id";
+import { inOrder, pageOfIds, splitPageQuery } from "./ordered-page";
+import { nonEmpty } from "./prisma-query";
+
+const SessionStatusEnum = builder.enumType("SessionStatus", { values: ["SCHEDULED", "CANCELLED"] as const });
+
+// One load of the viewer's votes, availability and sites per request, whatever the number of sessions.
+const fits = new WeakMap<GraphQLContext, Promise<ViewerFit>>();
+export function viewerFit(context: GraphQLContext): Promise<ViewerFit> {
+  let fit = fits.get(context);
+  if (!fit) {
+    fit = loadViewerFit(context.prisma, context.viewer!.id);
+    fits.set(context, fit);
+  }
+  return fit;
+}
+
+const AttendanceSummary = builder
+  .objectRef<{ attended: number; noShow: number; unmarked: number }>("AttendanceSummary")
+  .implement({
+    description: "Attendance of a session's confirmed bookings.",
+    fields: (t) => ({ attended: t.exposeInt("attended"), noShow: t.exposeInt("noShow"), unmarked: t.exposeInt("unmarked") }),
+  });
+
+builder.prismaNode("TrainingSession", {
+  id: { field: "id" },
+  description: "An approved, bookable session of a topic: a trainer, a place (or on-line) and a time on the centre's clock.",
+  fields: (t) => ({
+    topic: t.relation("topic"),
+    trainerName: t.string({ select: { trainer: { select: { name: true } } }, resolve: (session) => session.trainer.name }),
+    site: t.relation("site", { nullable: true, description: "Null for an on-line session." }),
+    roomName: t.string({ nullable: true, select: { room: { select: { name: true } } }, resolve: (session) => session.room?.name ?? null }),
+    online: t.boolean({ select: { siteId: true }, resolve: (session) => session.siteId === null }),
+    date: t.string({ description: "The centre's calendar date, YYYY-MM-DD.", select: { date: true }, resolve: (session) => dateKey(session.date) }),
+    startTime: t.string({ description: "HH:MM on the centre's clock (Europe/Moscow).", select: { startMinute: true }, resolve: (s) => clockTime(s.startMinute) }),
+    endTime: t.string({ description: "HH:MM on the centre's clock (Europe/Moscow).", select: { endMinute: true }, resolve: (s) => clockTime(s.endMinute) }),
+    startsAt: t.expose("startsAt", { type: "DateTime" }),
+    endsAt: t.expose("endsAt", { type: "DateTime" }),
+    capacity: t.exposeInt("capacity"),
+    seatsTaken: t.exposeInt("seatsTaken", { description: "Confirmed bookings." }),
+    seatsLeft: t.int({ select: { capacity: true, seatsTaken: true }, resolve: (s) => Math.max(0, s.capacity - s.seatsTaken) }),
+    waitlisted: t.exposeInt("waitlisted", { description: "Bookings waiting for a seat." }),
+    status: t.expose("status", { type: SessionStatusEnum }),
+    votersOnlyUntil: t.expose("votersOnlyUntil", { type: "DateTime", description: "Until then only voters of the topic may book." }),
+    viewerBooking: t.prismaField({
+      type: "Booking",
+      nullable: true,
+      description: "The viewer's active (confirmed or waitlisted) booking of this session.",
+      select: { id: true },
+      // findUnique calls of one tick are batched by Prisma into one query for a whole page.
+      resolve: async (query, session, _args, context) => {
+        const booking = await context.prisma.booking.findUnique({
+          ...nonEmpty(query),
+          where: { sessionId_userId: { sessionId: session.id, userId: context.viewer!.id } },
+        });
+        return booking && booking.status !== "CANCELLED" ? booking : null;
+      },
+    }),
+    matchesMyVote: t.boolean({
+      description: "The viewer voted for this session's topic.",
+      select: { topicId: true },
+      resolve: async (session, _args, context) => (await viewerFit(context)).votedTopicIds.has(session.topicId),
+    }),
+    matchesMyTime: t.boolean({
+      description:
+        "The session lies inside one window of the viewer's availability for its topic (narrowed by their vote, as the scheduler reads it) " +
+        "and is on-line or at one of the viewer's sites.",
+      select: { topicId: true, siteId: true, date: true, startMinute: true, endMinute: true },
+      resolve: async (session, _args, context) => matchesTime(await viewerFit(context), session),
+    }),
+    attendance: t.field({
+      type: AttendanceSummary,
+      select: { bookings: { where: { status: "CONFIRMED" }, select: { attendance: true } } },
+      resolve: (session) => ({
+        attended: session.bookings.filter((b) => b.attendance === "ATTENDED").length,
+        noShow: session.bookings.filter((b) => b.attendance === "NO_SHOW").length,
+        unmarked: session.bookings.filter((b) => b.attendance === null).length,
+      }),
+    }),
+  }),
+});
+
+builder.prismaObjectFields("Topic", (t) => ({
+  noShowRate: t.float({
+    nullable: true,
+    description: "Share of no-shows among the marked bookings of the topic's sessions; null when none is marked.",
+    select: { sessions: { select: { bookings: { where: { attendance: { not: null } }, select: { attendance: true } } } } },
+    resolve: (topic) => {
+      const marked = topic.sessions.flatMap((session) => session.bookings);
+      return marked.length ? marked.filter((b) => b.attendance === "NO_SHOW").length / marked.length : null;
+    },
+  }),
+}));
+
+builder.prismaObjectField("Notification", "session", (t) =>
+  t.relation("session", { nullable: true, description: "The session it is about (SESSION_SCHEDULED, BOOKING_PROMOTED, SESSION_CANCELLED)." }),
+);
+
+builder.queryField("bookableSessions", (t) =>
+  t.prismaConnection(
+    {
+      type: "TrainingSession",
+      cursor: "id",
+      defaultSize: 20,
+      maxSize: 100,
+      description:
+        "Upcoming scheduled sessions: first those of topics the viewer voted for that fit their time and place, " +
+        "then the other ones of topics they voted for, then the rest; each group by start.",
+      // Three queries for the viewer, one for the order, one for the page, whatever the number of sessions.
+      resolve: async (query, _root, _args, context) => {
+        const { page, selection } = splitPageQuery(nonEmpty(query));
+        const [fit, upcoming] = await Promise.all([
+          viewerFit(context),
+          context.prisma.trainingSession.findMany({
+            where: { status: "SCHEDULED", startsAt: { gt: new Date() } },
+            select: { id: true, topicId: true, siteId: true, date: true, startMinute: true, endMinute: true, startsAt: true },
+            orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+          }),
+        ]);
+        const ranked = upcoming.map((session, index) => ({ id: session.id, rank: matchRank(fit, session), index }));
+        ranked.sort((a, b) => a.rank - b.rank || a.index - b.index);
+        const ids = pageOfIds(ranked.map((row) => row.id), page);
+        const rows = await context.prisma.trainingSession.findMany({ ...(selection as object), where: { id: { in: ids } } });
+        return inOrder(ids, rows);
+      },
+      totalCount: (_connection, _args, context) =>
+        context.prisma.trainingSession.count({ where: { status: "SCHEDULED", startsAt: { gt: new Date() } } }),
+    },
+    {},
+    {},
+  ),
+);
+
+builder.queryField("trainingSession", (t) =>
+  t.prismaField({
+    type: "TrainingSession",
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, args, context) => {
+      const id = decodeNodeId("TrainingSession", String(args.id));
+      return id ? context.prisma.trainingSession.findUnique({ ...nonEmpty(query), where: { id } }) : null;
+    },
+  }),
+);
+
+type SeatsEvent = { sessionId: string; seatsTaken: number; waitlisted: number; capacity: number };
+
+const SessionSeats = builder.objectRef<SeatsEvent>("SessionSeats").implement({
+  description: "Seat counts of one session after a booking change.",
+  fields: (t) => ({
+    session: t.id({
+      description: "The TrainingSession's global id.",
+      resolve: (event) => encodeGlobalID("TrainingSession", event.sessionId),
+    }),
+    seatsTaken: t.exposeInt("seatsTaken"),
+    waitlisted: t.exposeInt("waitlisted"),
+    capacity: t.exposeInt("capacity"),
+    seatsLeft: t.int({ resolve: (event) => Math.max(0, event.capacity - event.seatsTaken) }),
+  }),
+});
+
+builder.subscriptionField("sessionSeatsChanged", (t) =>
+  t.field({
+    type: SessionSeats,
+    description: "Seats taken and waitlist length of one session, live (straight from the event; no database read).",
+    args: { sessionId: t.arg.id({ required: true }) },
+    subscribe: (_root, args, context) => {
+      const id = decodeNodeId("TrainingSession", String(args.sessionId));
+      if (!id) throw new NotFoundError("TrainingSession");
+      return context.pubsub.subscribe("session:seatsChanged", id);
+    },
+    resolve: (event: SeatsEvent) => event,
+  }),
+);
