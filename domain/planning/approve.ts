@@ -61,7 +61,9 @@ export async function approveProposedSessions(prisma: PrismaClient, request: App
           UPDATE "ProposedSession" SET "state" = 'APPROVED', "version" = "version" + 1
           WHERE "id" = ${target.id} AND "state" = 'PROPOSED' AND "version" = ${target.version}`;
         if (claimed === 0) {
-          const code = target.state === "PROPOSED" ? "STALE_VERSION" : "NOT_PROPOSED";
+          // Read again: the row may have been approved or edited by a transaction we waited for.
+          const now = await tx.proposedSession.findUnique({ where: { id: target.id }, select: { state: true } });
+          const code = now?.state === "PROPOSED" ? "STALE_VERSION" : "NOT_PROPOSED";
           throw new Rollback({ kind: "conflict", code, sessionId: target.id });
         }
       }
