@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AVAILABILITY_GRID, weeklyWindowsSchema, type AvailabilityStrength } from "./availability";
+import { AVAILABILITY_GRID, normalizeWindows, weeklyWindowsSchema, type AvailabilityStrength } from "./availability";
 import { fromDateKey } from "./centre-time";
 
 /**
@@ -97,7 +97,7 @@ const trainerWindowsSchema = z
   .array(z.object({ weekday: z.number(), startMinute: z.number(), endMinute: z.number() }))
   .transform((windows) => windows.map((window) => ({ ...window, strength: "PREFERRED" as AvailabilityStrength })))
   .pipe(weeklyWindowsSchema)
-  .transform((windows) => windows.map(({ weekday, startMinute, endMinute }): TrainerWindow => ({ weekday, startMinute, endMinute })));
+  .transform((windows) => normalizeWindows(windows).map(({ weekday, startMinute, endMinute }): TrainerWindow => ({ weekday, startMinute, endMinute })));
 
 const idList = (max: number) =>
   z.array(z.string()).max(max, { message: `at most ${max}` });
