@@ -19,6 +19,10 @@ function weekdayOf(day: number): number {
   return js === 0 ? 7 : js;
 }
 
+function dateOf(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
 function mondayOf(day: number): number {
   return day - (weekdayOf(day) - 1);
 }
@@ -61,7 +65,7 @@ export function checkProposal(inst: Json, prop: Json): CheckResult {
     const k = `${trainer}|${day}`;
     const list = trainerSiteDay.get(k) ?? [];
     for (const x of list) {
-      if (x.site !== site && !(x.reserved && reserved)) bad(`${x.label} and ${label}: trainer ${trainer} at two sites on day ${day}`);
+      if (x.site !== site && !(x.reserved && reserved)) bad(`${x.label} and ${label}: trainer ${trainer} at two sites on ${dateOf(day)}`);
     }
     list.push({ site, label, reserved });
     trainerSiteDay.set(k, list);

@@ -57,6 +57,22 @@ describe("schedule CLI", () => {
     expect(r.stderr).toContain("topics[0].durationMinutes: must be a positive multiple of slotMinutes");
   }, 30_000);
 
+  it("accepts reserved sessions (extension) and names a bad one's path", async () => {
+    const tuesday = (d: string) => ({ trainerId: "t1", siteId: "online", roomId: null, start: `2026-12-${d}T09:00`, end: `2026-12-${d}T18:00` });
+    const inst = { ...contractExample(), reserved: [tuesday("08"), tuesday("15"), tuesday("22"), tuesday("29")] };
+    const ok = await run([file("reserved.json", inst), "--time-limit", "1"]);
+    expect(ok.code).toBe(0);
+    const p = JSON.parse(ok.stdout);
+    expect(checkProposal(inst, p).violations).toEqual([]);
+    // Every Tuesday is taken; only a Monday afternoon is left.
+    expect(p.sessions.map((s: { start: string }) => s.start.slice(11))).toEqual(["14:00"]);
+    inst.reserved[0].roomId = "strogino-1" as never;
+    const bad = await run([file("reserved-bad.json", inst)]);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr).toContain('reserved[0].roomId: must be null for an on-line session (siteId "online")');
+  }, 30_000);
+
   it("exits 2 on malformed JSON, a missing file and bad options", async () => {
     const results = await Promise.all([
       run([file("broken.json", "{ nope")]),

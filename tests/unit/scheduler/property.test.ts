@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { solve } from "../../../scheduler/solve";
 import { generateInstance, SIZES } from "../../../scheduler/generate";
 import { checkProposal } from "./checker";
-import { contractExample, randomInstance } from "./random-instance";
+import { contractExample, randomInstance, withReservations } from "./random-instance";
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -33,11 +33,30 @@ describe("scheduler on random instances", () => {
     for (let seed = 1; seed <= 120; seed++) await solveAndCheck(randomInstance(seed), seed, 0.05);
   }, 60_000);
 
+  it("120 random instances with random reserved sessions pass the checker", async () => {
+    let bite = 0;
+    for (let seed = 1; seed <= 120; seed++) {
+      const inst = randomInstance(seed);
+      const free = await solve(inst, { timeLimitMs: 300, seed, effort: 0.05 });
+      const reserved = withReservations(inst, seed, free.sessions);
+      // Reserving half of the sessions the solver chose makes it plan around its own favourites.
+      if (reserved.reserved.some((x: Json) => free.sessions.some((s) => s.start === x.start && s.trainerId === x.trainerId))) bite++;
+      await solveAndCheck(reserved, seed, 0.05);
+    }
+    expect(bite).toBeGreaterThanOrEqual(10); // 14 of the 120 (many random instances have no session at all)
+  }, 90_000);
+
   it("realistic tiny and small instances pass the checker", async () => {
     for (let seed = 1; seed <= 3; seed++) {
       await solveAndCheck(generateInstance({ ...SIZES.tiny, seed }), seed);
       await solveAndCheck(generateInstance({ ...SIZES.small, seed }), seed);
     }
+    // With a third of the small proposal's sessions reserved, re-planning works around them.
+    const small = generateInstance({ ...SIZES.small, seed: 1 });
+    const free = await solve(small, { timeLimitMs: 300, seed: 1, effort: 0.2 });
+    const reserved = free.sessions.filter((_, i) => i % 3 === 0);
+    const p = await solveAndCheck({ ...small, reserved: reserved.map(({ trainerId, siteId, roomId, start, end }) => ({ trainerId, siteId, roomId, start, end })) });
+    expect(p.sessions.length).toBeGreaterThan(0);
   }, 60_000);
 });
 

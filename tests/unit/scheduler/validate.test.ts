@@ -40,6 +40,42 @@ describe("validateInstance", () => {
   ])("rejects %#", (mutate, message) => {
     expect(errorsOf(mutate)).toContain(message);
   });
+  describe("reserved sessions (extension)", () => {
+    const ok = () => [
+      { trainerId: "t1", siteId: "strogino", roomId: "strogino-1", start: "2026-12-08T09:00", end: "2026-12-08T11:00" },
+      { trainerId: "t1", siteId: "online", roomId: null, start: "2026-12-09T09:10", end: "2026-12-10T00:00" },
+      // Outside the horizon, off the grid, to "24:00": all fine.
+      { trainerId: "t1", siteId: "online", roomId: null, start: "2027-06-01T23:50", end: "2027-06-01T24:00" },
+    ];
+    const withReserved = (mutate: (r: Json[]) => void) =>
+      errorsOf((i) => {
+        i.sites.push({ id: "vdnkh", opens: "08:00", closes: "20:00", rooms: [{ id: "vdnkh-1", capacity: 10 }] });
+        i.reserved = ok();
+        mutate(i.reserved);
+      });
+    it("accepts well-formed entries, and an empty or absent list", () => {
+      expect(withReserved(() => {})).toEqual([]);
+      expect(withReserved((r) => r.splice(0))).toEqual([]);
+    });
+    it.each([
+      [(r: Json[]) => (r[1].trainerId = "t9"), 'reserved[1].trainerId: unknown trainer "t9"'],
+      [(r: Json[]) => (r[1].trainerId = ""), "reserved[1].trainerId: must be a non-empty string"],
+      [(r: Json[]) => (r[0].siteId = "mars"), 'reserved[0].siteId: unknown site "mars"'],
+      [(r: Json[]) => (r[0].roomId = "strogino-9"), 'reserved[0].roomId: unknown room "strogino-9"'],
+      [(r: Json[]) => (r[0].roomId = "vdnkh-1"), 'reserved[0].roomId: room "vdnkh-1" is not at site "strogino"'],
+      [(r: Json[]) => (r[0].roomId = null), "reserved[0].roomId: must be a room of the site for an in-person session"],
+      [(r: Json[]) => (r[1].roomId = "strogino-1"), 'reserved[1].roomId: must be null for an on-line session (siteId "online")'],
+      [(r: Json[]) => delete r[1].roomId, "reserved[1].roomId: Invalid input: expected string, received undefined"],
+      [(r: Json[]) => (r[0].start = "2026-12-08 09:00"), 'reserved[0].start: must be a date-time "YYYY-MM-DDTHH:MM"'],
+      [(r: Json[]) => (r[0].start = "2026-12-08T24:00"), 'reserved[0].start: must be a date-time "YYYY-MM-DDTHH:MM"'],
+      [(r: Json[]) => (r[0].end = "2026-02-30T11:00"), 'reserved[0].end: must be a date-time "YYYY-MM-DDTHH:MM"'],
+      [(r: Json[]) => (r[0].end = "2026-12-08T09:00"), "reserved[0].end: must be after start"],
+      [(r: Json[]) => (r[1].end = "2026-12-08T10:00"), "reserved[1].end: must be after start"],
+      [(r: Json[]) => (r[2] = "x"), "reserved[2]: Invalid input: expected object, received string"],
+    ])("rejects reserved %#", (mutate, message) => {
+      expect(withReserved(mutate)).toEqual([message]);
+    });
+  });
   it("rejects non-objects", () => {
     expect(validateInstance(null).ok).toBe(false);
     expect(validateInstance("x").ok).toBe(false);
