@@ -44,12 +44,17 @@ describe("reserved sessions", () => {
   it("a room held by another trainer's reserved session moves the session too", async () => {
     const base = contractExample();
     const t2 = { ...base.trainers[0], id: "t2", topics: [] };
-    const reserved = tuesdays
-      .filter((d) => d !== "2026-12-15")
-      .map((d) => ({ trainerId: "t2", siteId: "strogino", roomId: "strogino-1", start: `${d}T11:30`, end: `${d}T13:00` }));
-    const inst = { ...base, trainers: [...base.trainers, t2], reserved };
-    const p = await solveChecked(inst);
-    expect(p.sessions.map((s) => [s.start, s.roomId])).toEqual([["2026-12-15T10:00", "strogino-1"]]);
+    const free = { ...base, trainers: [...base.trainers, t2] };
+    const before = await solveChecked(free);
+    const date = before.sessions[0].start.slice(0, 10);
+    // t2 holds the only room from 11:30 on that day and on one other Tuesday.
+    const other = tuesdays.find((d) => d !== date)!;
+    const reserved = [date, other].map((d) => ({ trainerId: "t2", siteId: "strogino", roomId: "strogino-1", start: `${d}T11:30`, end: `${d}T13:00` }));
+    const inst = { ...free, reserved };
+    expect(checkProposal(inst, before).violations).toEqual(["reserved[0] and sessions[0]: room strogino-1 double-booked"]);
+    const after = await solveChecked(inst);
+    expect(after.sessions.map((s) => [s.start.slice(11), s.roomId, s.attendees.length])).toEqual([["10:00", "strogino-1", 2]]);
+    expect(tuesdays.filter((d) => d !== date && d !== other)).toContain(after.sessions[0].start.slice(0, 10));
   });
 
   it("with every Tuesday taken, only the Monday if-need-be session is left", async () => {
