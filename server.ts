@@ -1,6 +1,7 @@
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createPlanningRunner } from "./domain/planning/runner";
 import { createServerServices } from "./graphql/services";
 import { attachGraphQLWebSocket } from "./graphql/ws";
 import { createSprosYoga } from "./graphql/yoga";
@@ -31,6 +32,9 @@ const services = createServerServices(clients, {
 });
 const yoga = createSprosYoga(services);
 const websocket = attachGraphQLWebSocket(server, yoga, services.viewers);
+// Scheduler runs are durable jobs in the PlanningRun table (ADR 008); this process takes its share.
+const planningRunner = createPlanningRunner({ prisma, pubsub: services.pubsub, log: (message) => log.info(message) });
+await planningRunner.start();
 Object.assign(state, { yoga, remixBuild: await loadRemixBuild(root), ready: true });
 log.info(`Spros ready on http://localhost:${port}`);
 
@@ -42,6 +46,7 @@ async function shutdown(signal: string) {
   state.ready = false;
   server.closeIdleConnections();
   await websocket.close().catch(() => {});
+  await planningRunner.stop().catch(() => {}); // a run in progress is left for recovery
   await new Promise((resolve) => server.close(resolve));
   await clients.close().catch(() => {});
   await database.stop().catch(() => {});

@@ -22,6 +22,8 @@ import "./resources";
 import "./resource-sites";
 import "./resource-calendar";
 import "./resource-trainers";
+import "./planning-errors";
+import "./planning-runs";
 import "./review-errors";
 import "./proposed-sessions";
 import "./booking-errors";

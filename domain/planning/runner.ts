@@ -181,7 +181,12 @@ export function createPlanningRunner(options: PlanningRunnerOptions): PlanningRu
       let failure: string | null = null;
       if (!controller.signal.aborted) {
         try {
-          proposal = await runSolveInWorker(run.instance, { timeLimitMs: run.timeLimitSeconds * 1000, seed: run.seed, onProgress, signal: controller.signal });
+          const solving = runSolveInWorker(run.instance, { timeLimitMs: run.timeLimitSeconds * 1000, seed: run.seed, onProgress, signal: controller.signal });
+          solving.catch(() => {});
+          // A cancelled or abandoned run does not wait for the solver: the worker sees the abort only
+          // between its steps (an LP bound can take seconds), then returns and is terminated.
+          const abandoned = new Promise<null>((resolve) => controller.signal.addEventListener("abort", () => resolve(null), { once: true }));
+          proposal = await Promise.race([solving, abandoned]);
         } catch (error) {
           failure = (error as Error).message || String(error);
         }

@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
+import { createPlanningRunner, type PlanningRunnerOptions } from "../../../domain/planning/runner";
 import { createServerServices } from "../../../graphql/services";
 import { attachGraphQLWebSocket } from "../../../graphql/ws";
 import { createSprosYoga } from "../../../graphql/yoga";
@@ -16,9 +17,14 @@ export type ApiServer = {
 /** The real Yoga + graphql-ws stack of server.ts (without Remix) on an ephemeral port. */
 export async function startApiServer(
   database: Pick<DatabaseClients, "prisma" | "sql">,
-  options: Parameters<typeof createServerServices>[1] = {},
+  options: Parameters<typeof createServerServices>[1] & {
+    /** Start a planning runner with the server (off unless asked for). */
+    planningRunner?: Omit<PlanningRunnerOptions, "prisma" | "pubsub">;
+  } = {},
 ): Promise<ApiServer> {
   const services = createServerServices(database, options);
+  const planningRunner = options.planningRunner ? createPlanningRunner({ prisma: database.prisma, pubsub: services.pubsub, ...options.planningRunner }) : null;
+  await planningRunner?.start();
   const yoga = createSprosYoga(services);
   const server = http.createServer((req, res) => void yoga(req, res));
   const websocket = attachGraphQLWebSocket(server, yoga, services.viewers);
@@ -29,6 +35,7 @@ export async function startApiServer(
     url,
     graphqlUrl: `${url}/graphql`,
     close: async () => {
+      await planningRunner?.stop();
       await websocket.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
