@@ -4,6 +4,7 @@ import { centreInstant, clockTime, dateKey, fromDateKey } from "../domain/centre
 import { approveProposedSessions, scheduleTopics } from "../domain/planning/approve";
 import { removeProposedSession, updateProposedSession, type EditOutcome } from "../domain/planning/review-edit";
 import type { TopicStatus } from "../prisma/generated/enums";
+import type { Instance } from "../scheduler/types";
 import { builder } from "./builder";
 import type { GraphQLContext } from "./context";
 import { NotFoundError, ValidationError } from "./errors";
@@ -210,3 +211,71 @@ builder.mutationField("approveProposedSessions", (t) =>
     },
   }),
 );
+
+// ---- The review view of a planning run (PlanningRun is defined in graphql/planning-runs.ts) ----
+
+type ReviewTrainer = { id: string; name: string; topicIds: readonly string[] };
+type ReviewRoom = { id: string; name: string; capacity: number; siteName: string; siteCode: string };
+
+const ReviewTrainerRef = builder.objectRef<ReviewTrainer>("PlanningReviewTrainer").implement({
+  description: "A trainer of the run's frozen instance, for the review's edit form.",
+  fields: (t) => ({
+    id: t.id({ description: "The Trainer's global id.", resolve: (trainer) => encodeGlobalID("Trainer", trainer.id) }),
+    name: t.exposeString("name"),
+    topicIds: t.idList({ description: "Topics (global ids) the trainer teaches.", resolve: (trainer) => trainer.topicIds.map((id) => encodeGlobalID("Topic", id)) }),
+  }),
+});
+
+const ReviewRoomRef = builder.objectRef<ReviewRoom>("PlanningReviewRoom").implement({
+  description: "A room of the run's frozen instance, for the review's edit form.",
+  fields: (t) => ({
+    id: t.id({ description: "The Room's global id.", resolve: (room) => encodeGlobalID("Room", room.id) }),
+    name: t.exposeString("name"),
+    capacity: t.exposeInt("capacity"),
+    siteName: t.exposeString("siteName"),
+    siteCode: t.exposeString("siteCode", { description: "The site's code, as in violation parameters." }),
+  }),
+});
+
+const instanceOf = (run: { instance: unknown }) => run.instance as unknown as Instance;
+
+builder.prismaObjectFields("PlanningRun", (t) => ({
+  sessions: t.prismaField({
+    type: ["ProposedSession"],
+    description: "The run's proposed sessions by date and time (default: PROPOSED and APPROVED).",
+    args: { states: t.arg({ type: [ProposedSessionStateEnum], required: false }) },
+    resolve: (query, run, args, context) =>
+      context.prisma.proposedSession.findMany({
+        ...nonEmpty(query),
+        where: { runId: run.id, state: { in: args.states ?? ["PROPOSED", "APPROVED"] } },
+        orderBy: [{ date: "asc" }, { startMinute: "asc" }, { id: "asc" }],
+      }),
+  }),
+  reviewTrainers: t.field({
+    type: [ReviewTrainerRef],
+    select: { instance: true },
+    resolve: async (run, _args, context) => {
+      const trainers = instanceOf(run).trainers;
+      const rows = await context.prisma.trainer.findMany({ where: { id: { in: trainers.map((trainer) => trainer.id) } }, select: { id: true, name: true } });
+      const names = new Map(rows.map((row) => [row.id, row.name]));
+      return trainers
+        .map((trainer) => ({ id: trainer.id, name: names.get(trainer.id) ?? trainer.id, topicIds: trainer.topics }))
+        .sort((a, b) => a.name.localeCompare(b.name, "ru"));
+    },
+  }),
+  reviewRooms: t.field({
+    type: [ReviewRoomRef],
+    select: { instance: true },
+    resolve: async (run, _args, context) => {
+      // Capacities as frozen in the instance: the constraints are checked against those.
+      const frozen = new Map(instanceOf(run).sites.flatMap((site) => site.rooms.map((room) => [room.id, room.capacity] as const)));
+      const ids = [...frozen.keys()];
+      const rows = await context.prisma.room.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, name: true, capacity: true, site: { select: { name: true, code: true } } },
+        orderBy: [{ site: { name: "asc" } }, { name: "asc" }],
+      });
+      return rows.map((row) => ({ id: row.id, name: row.name, capacity: frozen.get(row.id) ?? row.capacity, siteName: row.site.name, siteCode: row.site.code }));
+    },
+  }),
+}));

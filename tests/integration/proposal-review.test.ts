@@ -192,3 +192,26 @@ describe("removeProposedSession", () => {
     expect((await db.prisma.proposedSession.findUniqueOrThrow({ where: { id: run.s2.id } })).state).toBe("PROPOSED");
   });
 });
+
+describe("PlanningRun review fields", () => {
+  it("lists the run's live sessions by time, with the instance's trainers and rooms for the edit form", async () => {
+    await manager.request(REMOVE, { id: sid(run.s3.id), version: 0 });
+    const query = /* GraphQL */ `
+      query($id: ID!) { node(id: $id) { ... on PlanningRun {
+        sessions { id start trainerName expectedAttendees }
+        removed: sessions(states: [REMOVED]) { id }
+        reviewTrainers { id name topicIds }
+        reviewRooms { id name capacity siteName }
+      } } }`;
+    const result = await manager.request(query, { id: gid("PlanningRun", run.run.id) });
+    expect(result.errors).toBeUndefined();
+    const node = result.data.node;
+    expect(node.sessions.map((s: any) => [s.id, s.start, s.expectedAttendees])).toEqual([[sid(run.s1.id), "09:00", 2], [sid(run.s2.id), "14:00", 2]]);
+    expect(node.removed).toEqual([{ id: sid(run.s3.id) }]);
+    expect(node.reviewTrainers.map((t: any) => t.name)).toEqual(["Иванова Анна", "Петров Олег", "Сидорова Мария"]);
+    expect(node.reviewTrainers[1].topicIds).toEqual([gid("Topic", world.inPerson.id)]);
+    expect(node.reviewRooms.map((r: any) => [r.name, r.capacity, r.siteName])).toEqual([["Б-1", 12, "ВДНХ (тест)"], ["А-1", 20, "Строгино (тест)"], ["А-2", 10, "Строгино (тест)"]]);
+    const refused = await staff.request(query, { id: gid("PlanningRun", run.run.id) });
+    expect(refused.data?.node ?? null).toBeNull();
+  });
+});
