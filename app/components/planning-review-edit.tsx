@@ -1,0 +1,108 @@
+import { Form, Link } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import type { ProposedSessionItem, ReviewRoom, ReviewTrainer, ViolationItem } from "~/lib/documents/proposals";
+
+type Props = {
+  session: ProposedSessionItem;
+  trainers: ReviewTrainer[];
+  rooms: ReviewRoom[];
+  violations: ViolationItem[];
+  /** Field errors from the API (bad date or time), already phrased. */
+  fieldErrors: string[];
+  closeHref: string;
+  /** The values the manager last tried, so a refused edit keeps them. */
+  tried?: { date?: string; start?: string; trainerId?: string; roomId?: string };
+};
+
+/** A refused edit's violations in the reader's language; site codes are shown as site names. */
+export function ViolationList({ violations, rooms }: { violations: ViolationItem[]; rooms: ReviewRoom[] }) {
+  const { t } = useTranslation();
+  const siteNames = new Map(rooms.map((room) => [room.siteCode, room.siteName]));
+  return (
+    <ul className="planning-violations">
+      {violations.map((violation, index) => {
+        const params: Record<string, string> = Object.fromEntries(violation.params.map((param) => [param.name, param.value]));
+        if (params.site) params.site = siteNames.get(params.site) ?? params.site;
+        return <li key={`${violation.code}-${index}`}>{t(`proposal.violation.${violation.code}` as "proposal.violation.ROOM_OVERLAP", { ...params, defaultValue: violation.code })}</li>;
+      })}
+    </ul>
+  );
+}
+
+/**
+ * The edit form of one proposed session: date, start, trainer, room. The API checks the result
+ * against every hard constraint; a refusal comes back with the violations, shown above the fields
+ * and focused so screen readers announce them.
+ */
+export function EditSessionForm({ session, trainers, rooms, violations, fieldErrors, closeHref, tried }: Props) {
+  const { t } = useTranslation();
+  const summary = useRef<HTMLDivElement>(null);
+  const failed = violations.length > 0 || fieldErrors.length > 0;
+  useEffect(() => {
+    if (failed) summary.current?.focus();
+  }, [failed, violations, fieldErrors]);
+  const titleId = `edit-${session.id}-title`;
+  return (
+    <section className="planning-edit" id="edit" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t("proposal.editTitle", { title: session.topic.title })}</h2>
+      {failed ? (
+        <div className="planning-edit-errors" role="alert" tabIndex={-1} ref={summary}>
+          <p>{t("proposal.violationsTitle")}</p>
+          <ViolationList violations={violations} rooms={rooms} />
+          {fieldErrors.length > 0 ? (
+            <ul className="planning-violations">
+              {fieldErrors.map((message) => (
+                <li key={message}>{message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <Form method="post" className="planning-edit-form" preventScrollReset>
+        <input type="hidden" name="intent" value="update" />
+        <input type="hidden" name="id" value={session.id} />
+        <input type="hidden" name="version" value={session.version} />
+        <label>
+          <span>{t("proposal.date")}</span>
+          <input type="date" name="date" required defaultValue={tried?.date ?? session.date} />
+        </label>
+        <label>
+          <span>{t("proposal.start")}</span>
+          <input type="time" name="start" step={1800} required defaultValue={tried?.start ?? session.start} />
+        </label>
+        <label>
+          <span>{t("proposal.trainer")}</span>
+          <select name="trainerId" defaultValue={tried?.trainerId ?? session.trainerId}>
+            {trainers.map((trainer) => (
+              <option key={trainer.id} value={trainer.id}>
+                {trainer.name}
+                {trainer.topicIds.includes(session.topic.id) ? "" : ` ${t("proposal.notQualified")}`}
+              </option>
+            ))}
+          </select>
+        </label>
+        {session.online ? null : (
+          <label>
+            <span>{t("proposal.room")}</span>
+            <select name="roomId" defaultValue={tried?.roomId ?? session.roomId ?? ""}>
+              {rooms.map((room) => (
+                <option key={room.id} value={room.id}>
+                  {room.siteName} · {room.name} ({t("proposal.capacity", { count: room.capacity })})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <div className="planning-edit-actions">
+          <button type="submit" className="button button--primary">
+            {t("proposal.save")}
+          </button>
+          <Link to={closeHref} className="button button--secondary" preventScrollReset>
+            {t("proposal.cancel")}
+          </Link>
+        </div>
+      </Form>
+    </section>
+  );
+}
