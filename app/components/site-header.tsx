@@ -1,7 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NotificationBell } from "~/components/notification-bell";
-import type { Viewer } from "~/lib/documents";
+import { MODERATOR_ROLES, type Viewer } from "~/lib/documents";
 import type { Locale } from "~/locales/shape";
 
 export function SiteHeader({ viewer, locale }: { viewer: Viewer | null; locale: Locale }) {
@@ -33,6 +33,11 @@ export function SiteHeader({ viewer, locale }: { viewer: Viewer | null; locale: 
               <li>
                 <NavLink to="/profile">{t("nav.availability")}</NavLink>
               </li>
+              {MODERATOR_ROLES.has(viewer.role) ? (
+                <li>
+                  <NavLink to="/manage/resources">{t("resources.nav")}</NavLink>
+                </li>
+              ) : null}
             </ul>
           </nav>
         ) : null}

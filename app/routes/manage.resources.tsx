@@ -1,0 +1,103 @@
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ResourceClosedDates } from "~/components/resource-closed-dates";
+import { resultErrors, type FormErrors } from "~/components/resource-form-errors";
+import { ResourceNav } from "~/components/resource-nav";
+import { ResourceSite } from "~/components/resource-site";
+import { MODERATOR_ROLES } from "~/lib/documents";
+import {
+  ADD_CLOSED_DATE,
+  CREATE_ROOM,
+  DELETE_ROOM,
+  REMOVE_CLOSED_DATE,
+  RESOURCES_PAGE,
+  UPDATE_ROOM,
+  type ResourceResult,
+  type ResourcesPageData,
+} from "~/lib/documents/resources";
+import { gql, requireUser } from "~/lib/graphql.server";
+import { pageMeta } from "~/lib/meta";
+import resourcesStyles from "~/styles/resources.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: resourcesStyles }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("resources.title"));
+
+async function requireManager(request: Request, context: LoaderFunctionArgs["context"]) {
+  const viewer = await requireUser(request, context);
+  // Managers and admins only; the API refuses anyone else anyway.
+  if (!MODERATOR_ROLES.has(viewer.role)) throw redirect("/topics");
+}
+
+/** Today at the centre (Moscow is UTC+3 all year), as the API's "YYYY-MM-DD". */
+const centreToday = () => new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 10);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireManager(request, context);
+  return gql<ResourcesPageData>(context, RESOURCES_PAGE, { from: centreToday() });
+}
+
+type Intent = "createRoom" | "updateRoom" | "deleteRoom" | "addClosedDate" | "removeClosedDate";
+const DONE: Record<Intent, string> = {
+  createRoom: "roomAdded",
+  updateRoom: "roomSaved",
+  deleteRoom: "roomDeleted",
+  addClosedDate: "closedAdded",
+  removeClosedDate: "closedRemoved",
+};
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireManager(request, context);
+  const form = await request.formData();
+  const text = (name: string) => String(form.get(name) ?? "");
+  const intent = text("intent") as Intent;
+  const target = text("target");
+  // Fields carry the form's scope in their names (several forms share the page), e.g. "room-<id>-name".
+  const scope = text("scope");
+  const values = Object.fromEntries([...form.entries()].map(([key, value]) => [key, String(value)]));
+  let result: ResourceResult<string>;
+  if (intent === "createRoom" || intent === "updateRoom") {
+    const capacity = Number(text(`${scope}-capacity`));
+    const input = { name: text(`${scope}-name`), capacity: Number.isInteger(capacity) ? capacity : 0 };
+    result =
+      intent === "createRoom"
+        ? (await gql<{ createRoom: ResourceResult<string> }>(context, CREATE_ROOM, { siteId: target, input })).createRoom
+        : (await gql<{ updateRoom: ResourceResult<string> }>(context, UPDATE_ROOM, { roomId: target, input })).updateRoom;
+  } else if (intent === "deleteRoom") {
+    result = (await gql<{ deleteRoom: ResourceResult<string> }>(context, DELETE_ROOM, { roomId: target })).deleteRoom;
+  } else if (intent === "addClosedDate") {
+    const input = { siteId: text("closed-siteId") || null, date: text("closed-date"), reason: text("closed-reason") };
+    result = (await gql<{ addClosedDate: ResourceResult<string> }>(context, ADD_CLOSED_DATE, { input })).addClosedDate;
+  } else if (intent === "removeClosedDate") {
+    result = (await gql<{ removeClosedDate: ResourceResult<string> }>(context, REMOVE_CLOSED_DATE, { closedDateId: target })).removeClosedDate;
+  } else {
+    throw new Response("Unknown intent", { status: 400 });
+  }
+  if (result.__typename.endsWith("Success")) throw redirect(`/manage/resources?done=${DONE[intent]}`);
+  const errors: FormErrors = { scope, ...resultErrors(result, scope, { name: text("targetName") }) };
+  return data({ errors, values }, { status: 400 });
+}
+
+export default function ManageResourcesRoute() {
+  const { sites, closedDates } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation();
+  const done = actionData ? null : params.get("done");
+  return (
+    <div className="resources">
+      <ResourceNav />
+      <h1>{t("resources.title")}</h1>
+      <p className="page-intro">{t("resources.intro")}</p>
+      {done ? (
+        <p className="resources__done" role="status">
+          {t(`resources.${done}`, { defaultValue: "" })}
+        </p>
+      ) : null}
+      {sites.map((site) => (
+        <ResourceSite key={site.id} site={site} errors={actionData?.errors} values={actionData?.values} />
+      ))}
+      <ResourceClosedDates sites={sites} closedDates={closedDates} errors={actionData?.errors} values={actionData?.values} />
+    </div>
+  );
+}
