@@ -1,9 +1,12 @@
 // Exact MILP of the whole contract, for small instances: a test oracle and a benchmark column.
 // One binary per possible session (topic, trainer, day, start, site, room) and per (pair,
 // session) assignment; every hard constraint written out slot by slot. HiGHS proves optimality
-// on tiny instances only — that is all an oracle needs.
+// on tiny instances only — that is all an oracle needs. Reserved (already existing) sessions
+// remove the candidates they block and take their minutes off the weekly hours.
 import type { Instance, Proposal } from "../types";
+import type { Model } from "../model";
 import { buildModel, pairWeight, siteHours, trainerCovers } from "../model";
+import { reservedWeekMinutes } from "../reserved";
 import { LpBuilder } from "../lp";
 import { oneShotProposal } from "../output";
 import { formatDate, formatTime } from "../time";
@@ -49,6 +52,7 @@ export async function exactMilp(inst: Instance, timeLimitSec = 30, maxColumns = 
           const rooms = site === m.online ? [-1] : m.sites[site].rooms.filter((rm) => m.rooms[rm].capacity >= t.min);
           for (let a = Math.ceil(o / m.g) * m.g; a + t.dur <= c; a += m.g) {
             if (!trainerCovers(tr, m.dayWeekday[d], a, a + t.dur)) continue;
+            if (reservedTrainer(m, r, d, site, a, a + t.dur)) continue;
             const able: { q: number; w: number }[] = [];
             for (const q of t.pairs) {
               if (site !== m.online && !m.pairSite[q * m.sites.length + site]) continue;
@@ -57,6 +61,7 @@ export async function exactMilp(inst: Instance, timeLimitSec = 30, maxColumns = 
             }
             if (able.length < t.min) continue;
             for (const room of rooms) {
+              if (room >= 0 && reservedRoom(m, room, d, a, a + t.dur)) continue;
               const cap = room < 0 ? t.max : Math.min(t.max, m.rooms[room].capacity);
               const col = lp.addCol(-EPS, 0, 1, true);
               const att = able.map(({ q, w }) => ({ q, w, col: lp.addCol(w, 0, 1, true) }));
@@ -95,7 +100,7 @@ export async function exactMilp(inst: Instance, timeLimitSec = 30, maxColumns = 
       for (const y of c.att) push(`p${m.pairPerson[y.q]}|${slot(c.day, x)}`, y.col);
     }
     const wk = `${c.trainer}|${m.dayWeek[c.day]}`;
-    const row = weekRows.get(wk) ?? { cols: [], vals: [], cap: m.trainers[c.trainer].maxWeekMinutes };
+    const row = weekRows.get(wk) ?? { cols: [], vals: [], cap: Math.max(0, m.trainers[c.trainer].maxWeekMinutes - reservedWeekMinutes(m, c.trainer, m.dayWeek[c.day])) };
     row.cols.push(c.col);
     row.vals.push(c.b - c.a);
     weekRows.set(wk, row);
@@ -160,4 +165,23 @@ function toProposal(m: ReturnType<typeof buildModel>, chosen: { c: Cand; att: { 
   });
   const servedPairs = chosen.reduce((acc, x) => acc + x.att.length, 0);
   return oneShotProposal("optimal", sessions, { weight: servedWeight, pairs: servedPairs, demandPairs: m.nPairs });
+}
+
+/** Reserved (already existing) sessions: the trainer's slot or site of the day is taken. */
+function reservedTrainer(m: Model, r: number, d: number, site: number, a: number, b: number): boolean {
+  const res = m.reserved;
+  if (!res) return false;
+  const cur = res.trainerSite[r * m.nDays + d];
+  if (site !== m.online && cur !== -1 && cur !== site) return true;
+  const base = (r * m.nDays + d) * m.slotsPerDay;
+  for (let x = a / m.g; x < b / m.g; x++) if (res.trainerBusy[base + x]) return true;
+  return false;
+}
+
+function reservedRoom(m: Model, room: number, d: number, a: number, b: number): boolean {
+  const res = m.reserved;
+  if (!res) return false;
+  const base = (room * m.nDays + d) * m.slotsPerDay;
+  for (let x = a / m.g; x < b / m.g; x++) if (res.roomBusy[base + x]) return true;
+  return false;
 }

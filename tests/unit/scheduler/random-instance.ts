@@ -109,7 +109,7 @@ const at = (day: number, minutes: number) => {
 /** The instance plus random `reserved` sessions (the extension): some where a proposal without
  * them put sessions (so they bite), the rest anywhere — off the slot grid, over midnight, just
  * outside the horizon, on-line or in any room, overlapping each other. */
-export function withReservations(inst: Json, seed: number, taken: Json[] = []): Json {
+export function withReservations(inst: Json, seed: number, taken: Json[] = [], o = { maxRandom: 6, long: true }): Json {
   const r = rngOf(seed * 7919 + 13);
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const reserved: Json[] = [];
@@ -117,14 +117,14 @@ export function withReservations(inst: Json, seed: number, taken: Json[] = []): 
     if (r() < 0.5) reserved.push({ trainerId: s.trainerId, siteId: s.siteId, roomId: s.roomId, start: s.start, end: s.end });
   }
   const d0 = Math.round(Date.UTC(Number(inst.horizon.start.slice(0, 4)), Number(inst.horizon.start.slice(5, 7)) - 1, Number(inst.horizon.start.slice(8, 10))) / 86_400_000);
-  const n = inst.trainers.length ? int(0, 6) : 0;
+  const n = inst.trainers.length ? int(0, o.maxRandom) : 0;
   for (let i = 0; i < n; i++) {
     const trainer = inst.trainers[int(0, inst.trainers.length - 1)];
     const site = r() < 0.3 || !inst.sites.length ? null : inst.sites[int(0, inst.sites.length - 1)];
     const room = site && site.rooms.length ? site.rooms[int(0, site.rooms.length - 1)] : null;
     const day = d0 + int(-1, inst.horizon.days);
     const start = int(14, 40) * 30 + (r() < 0.3 ? int(1, 29) : 0);
-    const end = start + (r() < 0.1 ? int(10, 30) * 60 : int(1, 8) * 30 + (r() < 0.3 ? 10 : 0));
+    const end = start + (o.long && r() < 0.1 ? int(10, 30) * 60 : int(1, 8) * 30 + (r() < 0.3 ? 10 : 0));
     reserved.push({ trainerId: trainer.id, siteId: room ? site.id : "online", roomId: room ? room.id : null, start: at(day, start), end: at(day, end) });
   }
   return { ...inst, reserved };
