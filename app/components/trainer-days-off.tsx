@@ -1,0 +1,60 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { TextField } from "~/components/form-fields";
+import { ResourceErrorSummary, useDynamicT, type FormErrors } from "~/components/resource-form-errors";
+
+/** Empty rows offered for new days off (the form works without JavaScript). */
+export const NEW_DAY_ROWS = 3;
+
+type Props = { daysOff: Array<{ date: string; reason: string }>; errors?: FormErrors; values?: Record<string, string> };
+
+/**
+ * The trainer's days off as rows of date + reason: the saved ones (tick "Remove" to drop one) and
+ * a few empty rows for new ones. Saving replaces the whole set.
+ */
+export function TrainerDaysOff({ daysOff, errors, values }: Props) {
+  const { t } = useTranslation();
+  const dynamicT = useDynamicT();
+  const rows = (errors ? Number(values?.rows ?? 0) : daysOff.length) + (errors ? 0 : NEW_DAY_ROWS);
+  const value = (name: string, index: number) => (errors ? values?.[name] : daysOff[index]?.[name.split("-")[2] as "date" | "reason"]) ?? "";
+  const fieldError = (name: string) => (errors?.fields?.[name] ? dynamicT(errors.fields[name]) : null);
+  return (
+    <section className="trainer-section" aria-labelledby="days-off">
+      <h2 id="days-off">{t("resources.daysOffTitle")}</h2>
+      <p className="field__hint">{t("resources.daysOffHint")}</p>
+      <Form method="post" className="form" noValidate>
+        {errors ? <ResourceErrorSummary errors={errors} /> : null}
+        <input type="hidden" name="intent" value="daysOff" />
+        <input type="hidden" name="rows" value={rows} />
+        <ul className="trainer-days">
+          {Array.from({ length: rows }, (_, index) => (
+            <li key={index}>
+              <fieldset className="trainer-day trainer-fieldset">
+                <legend className="visually-hidden">{t("resources.dayOffRow", { n: index + 1 })}</legend>
+                <TextField name={`day-${index}-date`} type="date" label={t("resources.dayOffDate")} defaultValue={value(`day-${index}-date`, index)} error={fieldError(`day-${index}-date`)} />
+                <TextField
+                  name={`day-${index}-reason`}
+                  label={t("resources.dayOffReason")}
+                  maxLength={200}
+                  defaultValue={value(`day-${index}-reason`, index)}
+                  error={fieldError(`day-${index}-reason`)}
+                />
+                {index < daysOff.length || errors ? (
+                  <label className="trainer-check">
+                    <input type="checkbox" name={`day-${index}-remove`} defaultChecked={errors ? values?.[`day-${index}-remove`] === "on" : false} />
+                    <span>{t("resources.removeDayOff")}</span>
+                  </label>
+                ) : null}
+              </fieldset>
+            </li>
+          ))}
+        </ul>
+        <div>
+          <button type="submit" className="button button--secondary">
+            {t("resources.saveDaysOff")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ResourceNav } from "~/components/resource-nav";
+import { TrainerTable } from "~/components/trainer-table";
+import { MODERATOR_ROLES } from "~/lib/documents";
+import { TRAINERS_PAGE, type TrainersPageData } from "~/lib/documents/resources";
+import { gql, requireUser } from "~/lib/graphql.server";
+import { pageMeta } from "~/lib/meta";
+import resourcesStyles from "~/styles/resources.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: resourcesStyles }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("resources.trainersTitle"));
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request, context);
+  if (!MODERATOR_ROLES.has(viewer.role)) throw redirect("/topics");
+  const { trainers } = await gql<TrainersPageData>(context, TRAINERS_PAGE);
+  // Days off ahead are counted against the centre's today (Moscow, UTC+3 all year).
+  return { trainers, today: new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 10) };
+}
+
+export default function ManageTrainersRoute() {
+  const { trainers, today } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="resources">
+      <ResourceNav />
+      <h1>{t("resources.trainersTitle")}</h1>
+      <p className="page-intro">{t("resources.trainersIntro")}</p>
+      {trainers.length === 0 ? <p>{t("resources.trainersEmpty")}</p> : <TrainerTable trainers={trainers} today={today} />}
+    </div>
+  );
+}
