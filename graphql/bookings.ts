@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { markAttendance } from "../domain/booking-attendance";
+import { calendarFeedPath, newCalendarToken, type CalendarEntry } from "../domain/booking-calendar";
 import { bookSession, cancelBooking } from "../domain/bookings";
 import { builder } from "./builder";
 import type { GraphQLContext } from "./context";
@@ -42,6 +44,53 @@ function waitlistPosition(context: GraphQLContext, bookingId: string): Promise<n
   return batch.result.then((positions) => positions.get(bookingId) ?? null);
 }
 
+const entrySessionSelect = {
+  startsAt: true,
+  endsAt: true,
+  topic: { select: { title: true } },
+  site: { select: { name: true, address: true } },
+  room: { select: { name: true } },
+} as const;
+
+type EntrySource = {
+  id: string;
+  status: string;
+  session: { startsAt: Date; endsAt: Date; topic: { title: string }; site: { name: string; address: string } | null; room: { name: string } | null };
+};
+
+const calendarEntry = (booking: EntrySource): CalendarEntry => ({
+  bookingId: booking.id,
+  title: booking.session.topic.title,
+  siteName: booking.session.site?.name ?? null,
+  siteAddress: booking.session.site?.address ?? null,
+  roomName: booking.session.room?.name ?? null,
+  startsAt: booking.session.startsAt,
+  endsAt: booking.session.endsAt,
+  waitlisted: booking.status === "WAITLISTED",
+});
+
+const CalendarEntryRef = builder.objectRef<CalendarEntry>("CalendarEntry").implement({
+  description: "One booking as a calendar event (site null: on-line).",
+  fields: (t) => ({
+    bookingId: t.exposeString("bookingId"),
+    title: t.exposeString("title"),
+    siteName: t.exposeString("siteName", { nullable: true }),
+    siteAddress: t.exposeString("siteAddress", { nullable: true }),
+    roomName: t.exposeString("roomName", { nullable: true }),
+    startsAt: t.field({ type: "DateTime", resolve: (entry) => entry.startsAt }),
+    endsAt: t.field({ type: "DateTime", resolve: (entry) => entry.endsAt }),
+    waitlisted: t.exposeBoolean("waitlisted"),
+  }),
+});
+
+const CalendarFeedRef = builder.objectRef<{ locale: string; entries: CalendarEntry[] }>("CalendarFeed").implement({
+  description: "A personal calendar feed: the owner's active bookings of sessions that have not ended.",
+  fields: (t) => ({
+    locale: t.exposeString("locale", { description: "The owner's language (ru, en), for the feed's words." }),
+    entries: t.field({ type: [CalendarEntryRef], resolve: (feed) => feed.entries }),
+  }),
+});
+
 builder.prismaNode("Booking", {
   id: { field: "id" },
   description: "A person's seat (or place in the waitlist) at a session. Visible to its owner, trainers and managers.",
@@ -60,6 +109,12 @@ builder.prismaNode("Booking", {
     cancelledAt: t.expose("cancelledAt", { type: "DateTime", nullable: true }),
     session: t.relation("session"),
     user: t.relation("user"),
+    calendarEntry: t.field({
+      type: CalendarEntryRef,
+      description: "What the booking's calendar event shows.",
+      select: { session: { select: entrySessionSelect } },
+      resolve: (booking) => calendarEntry(booking),
+    }),
   }),
 });
 
@@ -180,6 +235,49 @@ builder.mutationField("markAttendance", (t) =>
       if (outcome.kind === "notStarted") throw new AttendanceNotOpenError("NOT_STARTED");
       if (outcome.kind === "notConfirmed") throw new AttendanceNotOpenError("NOT_CONFIRMED");
       return context.prisma.booking.findUniqueOrThrow({ ...nonEmpty(query), where: { id: bookingId } });
+    },
+  }),
+);
+
+builder.prismaObjectFields("User", (t) => ({
+  calendarFeedUrl: t.string({
+    nullable: true,
+    description: "Path (from the site's origin) of the viewer's personal calendar feed; null until created. Only on `me`.",
+    authScopes: (user, _args, context) => user.id === context.viewer?.id,
+    select: { calendarToken: true },
+    resolve: (user) => (user.calendarToken ? calendarFeedPath(user.calendarToken) : null),
+  }),
+}));
+
+builder.mutationField("resetCalendarFeed", (t) =>
+  t.prismaField({
+    type: "User",
+    description: "Creates the viewer's personal calendar feed, or replaces its address (the old one stops working).",
+    resolve: (query, _root, _args, context) =>
+      context.prisma.user.update({ ...nonEmpty(query), where: { id: context.viewer!.id }, data: { calendarToken: newCalendarToken() } }),
+  }),
+);
+
+builder.queryField("calendarFeed", (t) =>
+  t.field({
+    type: CalendarFeedRef,
+    nullable: true,
+    skipTypeScopes: true,
+    description: "The feed behind a secret token (no sign-in: calendar applications fetch it); null for an unknown token.",
+    args: { token: t.arg.string({ required: true, validate: z.string().min(1).max(100) }) },
+    resolve: async (_root, args, context) => {
+      const user = await context.prisma.user.findUnique({
+        where: { calendarToken: args.token },
+        select: {
+          locale: true,
+          bookings: {
+            where: { status: { not: "CANCELLED" }, session: { status: "SCHEDULED", endsAt: { gt: new Date() } } },
+            select: { id: true, status: true, session: { select: entrySessionSelect } },
+            orderBy: { session: { startsAt: "asc" } },
+          },
+        },
+      });
+      return user ? { locale: user.locale, entries: user.bookings.map(calendarEntry) } : null;
     },
   }),
 );

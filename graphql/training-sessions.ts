@@ -1,6 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { loadViewerFit, matchesTime, matchRank, type ViewerFit } from "../domain/booking-match";
-import { clockTime, dateKey } from "../domain/centre-time";
+import { z } from "zod";
+import { clockTime, dateKey, fromDateKey } from "../domain/centre-time";
 import { builder } from "./builder";
 import type { GraphQLContext } from "./context";
 import { NotFoundError } from "./errors";
@@ -146,6 +147,38 @@ builder.queryField("trainingSession", (t) =>
       const id = decodeNodeId("TrainingSession", String(args.id));
       return id ? context.prisma.trainingSession.findUnique({ ...nonEmpty(query), where: { id } }) : null;
     },
+  }),
+);
+
+const dateArg = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be YYYY-MM-DD" }).refine((key) => {
+  try {
+    return Boolean(fromDateKey(key));
+  } catch {
+    return false;
+  }
+}, { message: "not a calendar date" });
+
+export const SCHEDULE_EXPORT_MAX_DAYS = 366;
+
+builder.queryField("scheduleExport", (t) =>
+  t.prismaField({
+    type: ["TrainingSession"],
+    authScopes: { manager: true },
+    description: `Every session (scheduled or cancelled) on the centre's dates from–to inclusive, by start; at most ${SCHEDULE_EXPORT_MAX_DAYS} days.`,
+    args: { from: t.arg.string({ required: true }), to: t.arg.string({ required: true }) },
+    validate: z
+      .object({ from: dateArg, to: dateArg })
+      .refine(({ from, to }) => from <= to, { message: "must not be before from", path: ["to"] })
+      .refine(({ from, to }) => from > to || (Date.parse(to) - Date.parse(from)) / 86_400_000 < SCHEDULE_EXPORT_MAX_DAYS, {
+        message: `at most ${SCHEDULE_EXPORT_MAX_DAYS} days`,
+        path: ["to"],
+      }),
+    resolve: (query, _root, args, context) =>
+      context.prisma.trainingSession.findMany({
+        ...nonEmpty(query),
+        where: { date: { gte: fromDateKey(args.from), lte: fromDateKey(args.to) } },
+        orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      }),
   }),
 );
 

@@ -2,6 +2,7 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { calendarFeedHandler } from "./calendar-feed";
 import { createInProcessGraphQL, type InProcessGraphQL } from "../graphql/in-process";
 import type { SprosYoga } from "../graphql/yoga";
 
@@ -36,6 +37,7 @@ export function createHttpApp(state: AppState, root: string) {
   });
 
   app.use("/graphql", (req, res) => state.yoga!(req, res));
+  app.get("/calendar/:token.ics", calendarFeedHandler(() => state.yoga));
 
   // One request handler per build: rebuilt only when `npm run dev` swaps the build in.
   let handlerFor: { build: ServerBuild; handle: ReturnType<typeof createRequestHandler> } | undefined;
