@@ -35,6 +35,11 @@ export function SiteHeader({ viewer, locale }: { viewer: Viewer | null; locale: 
               </li>
               {MODERATOR_ROLES.has(viewer.role) ? (
                 <li>
+                  <NavLink to="/manage/planning">{t("planning.nav")}</NavLink>
+                </li>
+              ) : null}
+              {MODERATOR_ROLES.has(viewer.role) ? (
+                <li>
                   <NavLink to="/manage/resources">{t("resources.nav")}</NavLink>
                 </li>
               ) : null}
