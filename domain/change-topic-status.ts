@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../prisma/client";
+import type { Prisma } from "../prisma/generated/client";
 import type { TopicStatus } from "../prisma/generated/enums";
 import type { NotificationPayload } from "./notification-facts";
 import { planTransition, type TransitionRefusal, type TransitionVia } from "./topic-status";
@@ -18,6 +19,8 @@ export type StatusChangeRequest = {
   via: Exclude<TransitionVia, "merge">;
   /** Required (non-empty) when `to` is REJECTED; the caller validates it. */
   reason?: string;
+  /** Tell every voter with a TOPIC_STATUS_CHANGED notification (default true). */
+  notifyVoters?: boolean;
 };
 
 /**
@@ -26,31 +29,35 @@ export type StatusChangeRequest = {
  * the actor) with one INSERT … SELECT from Vote. Publishing is the caller's job, after commit.
  */
 export async function changeTopicStatus(prisma: PrismaClient, request: StatusChangeRequest): Promise<StatusChangeOutcome> {
-  const { topicId, actorId, to, via } = request;
-  return prisma.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ status: TopicStatus }[]>`
-      SELECT "status" FROM "Topic" WHERE "id" = ${topicId} FOR UPDATE`;
-    if (!row) return { kind: "missing" } as const;
-    const fromStatus = row.status;
-    const plan = planTransition(fromStatus, to, via);
-    if (!plan.ok) return { kind: "refused", fromStatus, reason: plan.reason, allowed: plan.allowed } as const;
-    if (plan.unchanged) return { kind: "unchanged" } as const;
+  return prisma.$transaction((tx) => changeTopicStatusIn(tx, request), { maxWait: 10_000, timeout: 30_000 });
+}
 
-    const reason = to === "REJECTED" ? request.reason : undefined;
-    await tx.topic.update({
-      where: { id: topicId },
-      data: { status: to, statusChangedAt: new Date(), rejectionReason: reason ?? null },
-    });
-    await tx.moderationAction.create({
-      data: { topicId, actorId, kind: plan.kind, details: { fromStatus, toStatus: to, ...(reason ? { reason } : {}) } },
-    });
-    const payload: NotificationPayload = { fromStatus, toStatus: to, actorId, ...(reason ? { reason } : {}) };
-    const notifications = await tx.$queryRaw<CreatedNotification[]>`
-      INSERT INTO "Notification" ("id", "userId", "kind", "topicId", "payload")
-      SELECT gen_random_uuid()::text, v."userId", 'TOPIC_STATUS_CHANGED'::"NotificationKind", v."topicId", ${JSON.stringify(payload)}::jsonb
-      FROM "Vote" v
-      WHERE v."topicId" = ${topicId} AND v."userId" <> ${actorId}
-      RETURNING "id", "userId"`;
-    return { kind: "changed", fromStatus, toStatus: to, notifications } as const;
-  }, { maxWait: 10_000, timeout: 30_000 });
+/** The same, inside the caller's transaction (e.g. approving sessions schedules their topics). */
+export async function changeTopicStatusIn(tx: Prisma.TransactionClient, request: StatusChangeRequest): Promise<StatusChangeOutcome> {
+  const { topicId, actorId, to, via } = request;
+  const [row] = await tx.$queryRaw<{ status: TopicStatus }[]>`
+    SELECT "status" FROM "Topic" WHERE "id" = ${topicId} FOR UPDATE`;
+  if (!row) return { kind: "missing" } as const;
+  const fromStatus = row.status;
+  const plan = planTransition(fromStatus, to, via);
+  if (!plan.ok) return { kind: "refused", fromStatus, reason: plan.reason, allowed: plan.allowed } as const;
+  if (plan.unchanged) return { kind: "unchanged" } as const;
+
+  const reason = to === "REJECTED" ? request.reason : undefined;
+  await tx.topic.update({
+    where: { id: topicId },
+    data: { status: to, statusChangedAt: new Date(), rejectionReason: reason ?? null },
+  });
+  await tx.moderationAction.create({
+    data: { topicId, actorId, kind: plan.kind, details: { fromStatus, toStatus: to, ...(reason ? { reason } : {}) } },
+  });
+  if (request.notifyVoters === false) return { kind: "changed", fromStatus, toStatus: to, notifications: [] } as const;
+  const payload: NotificationPayload = { fromStatus, toStatus: to, actorId, ...(reason ? { reason } : {}) };
+  const notifications = await tx.$queryRaw<CreatedNotification[]>`
+    INSERT INTO "Notification" ("id", "userId", "kind", "topicId", "payload")
+    SELECT gen_random_uuid()::text, v."userId", 'TOPIC_STATUS_CHANGED'::"NotificationKind", v."topicId", ${JSON.stringify(payload)}::jsonb
+    FROM "Vote" v
+    WHERE v."topicId" = ${topicId} AND v."userId" <> ${actorId}
+    RETURNING "id", "userId"`;
+  return { kind: "changed", fromStatus, toStatus: to, notifications } as const;
 }

@@ -16,8 +16,12 @@ export const TOPIC_STATUS_TRANSITIONS: Readonly<Record<TopicStatus, readonly Top
   MERGED: [],
 };
 
-/** How the caller asks for the change: a plain status change, a rejection, a reopen or a merge. */
-export type TransitionVia = "setStatus" | "reject" | "reopen" | "merge";
+/**
+ * How the caller asks for the change: a plain status change, a rejection, a reopen, a merge, or the
+ * approval of a session for the topic (which takes any active, not yet scheduled topic straight to
+ * SCHEDULED: the session, not the life cycle's intermediate steps, is the news).
+ */
+export type TransitionVia = "setStatus" | "reject" | "reopen" | "merge" | "approval";
 
 export type TransitionPlan =
   | { ok: true; kind: ModerationActionKind; unchanged: false }
@@ -38,6 +42,8 @@ export function allowedTargets(from: TopicStatus, via: TransitionVia): TopicStat
       return from === "REJECTED" ? ["OPEN"] : [];
     case "merge":
       return from === "MERGED" ? [] : ["MERGED"];
+    case "approval":
+      return from === "NEW" || from === "OPEN" || from === "PLANNED" ? ["SCHEDULED"] : [];
   }
 }
 

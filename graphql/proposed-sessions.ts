@@ -1,9 +1,8 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { z } from "zod";
 import { centreInstant, clockTime, dateKey, fromDateKey } from "../domain/centre-time";
-import { approveProposedSessions, scheduleTopics } from "../domain/planning/approve";
+import { approveProposedSessions } from "../domain/planning/approve";
 import { removeProposedSession, updateProposedSession, type EditOutcome } from "../domain/planning/review-edit";
-import type { TopicStatus } from "../prisma/generated/enums";
 import type { Instance } from "../scheduler/types";
 import { builder } from "./builder";
 import type { GraphQLContext } from "./context";
@@ -157,20 +156,13 @@ builder.mutationField("removeProposedSession", (t) =>
   }),
 );
 
-/** After the approval committed: topics to SCHEDULED, then every event. */
+/** After the approval committed: every event. */
 async function publishApproval(
   context: GraphQLContext,
   outcome: Extract<Awaited<ReturnType<typeof approveProposedSessions>>, { kind: "approved" }>,
 ) {
-  const steps = await scheduleTopics(context.prisma, outcome.sessions.map((session) => session.topicId), context.viewer!.id);
-  for (const step of steps) {
-    context.pubsub.publish("topic:statusChanged", {
-      topicId: step.topicId,
-      fromStatus: step.fromStatus as TopicStatus,
-      toStatus: step.toStatus as TopicStatus,
-    });
-  }
-  for (const notification of [...steps.flatMap((step) => step.notifications), ...outcome.notifications]) {
+  for (const topic of outcome.topics) context.pubsub.publish("topic:statusChanged", topic);
+  for (const notification of outcome.notifications) {
     context.pubsub.publish("notification:added", notification.userId, { notificationId: notification.id });
   }
   for (const session of outcome.sessions) context.pubsub.publish("session:published", { sessionId: session.trainingSessionId });

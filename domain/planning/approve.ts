@@ -1,7 +1,8 @@
 import type { PrismaClient } from "../../prisma/client";
 import type { Instance } from "../../scheduler/types";
 import { centreInstant, clockTime, dateKey } from "../centre-time";
-import { changeTopicStatus, type CreatedNotification } from "../change-topic-status";
+import { changeTopicStatusIn, type CreatedNotification } from "../change-topic-status";
+import type { TopicStatus } from "../../prisma/generated/enums";
 import { checkSession, type Violation } from "./review";
 import type { ReviewConflict } from "./review-edit";
 import { loadReviewContext, lockResources, loadRun } from "./review-load";
@@ -17,8 +18,10 @@ export type ApproveRequest = {
 
 export type ApprovedSession = { proposedSessionId: string; trainingSessionId: string; topicId: string };
 
+export type TopicScheduled = { topicId: string; fromStatus: TopicStatus; toStatus: TopicStatus };
+
 export type ApproveOutcome =
-  | { kind: "approved"; sessions: ApprovedSession[]; notifications: CreatedNotification[] }
+  | { kind: "approved"; sessions: ApprovedSession[]; notifications: CreatedNotification[]; topics: TopicScheduled[] }
   | { kind: "missing" }
   | { kind: "conflict"; code: ReviewConflict; sessionId?: string }
   | { kind: "violations"; sessionId: string; violations: Violation[] };
@@ -38,8 +41,10 @@ class Rollback extends Error {
  * (state PROPOSED and the version read at the start); if any claim affects no row — another manager
  * approved, removed or edited it meanwhile — everything rolls back with a conflict. The claimed
  * sessions are re-checked against the constraints under trainer and room locks, become
- * TrainingSession rows (proposedSessionId is unique: never twice), and every voter of the topic
- * (but the approver) gets a SESSION_SCHEDULED notification. Publishing is the caller's job.
+ * TrainingSession rows (proposedSessionId is unique: never twice), their topics become SCHEDULED in
+ * the same transaction (recorded in the moderation log; voters are not told of the status step, the
+ * session is the news), and every voter of the topic (but the approver) gets a SESSION_SCHEDULED
+ * notification. Publishing is the caller's job.
  */
 export async function approveProposedSessions(prisma: PrismaClient, request: ApproveRequest): Promise<ApproveOutcome> {
   try {
@@ -77,8 +82,10 @@ export async function approveProposedSessions(prisma: PrismaClient, request: App
       }
 
       const topicIds = [...new Set(targets.map((target) => target.topicId))].sort();
+      // FOR UPDATE in id order: the status change below needs the same lock, and two approvals of
+      // the same topics queue instead of deadlocking on a shared-lock upgrade.
       const topics = await tx.$queryRaw<{ id: string; status: string }[]>`
-        SELECT "id", "status"::text AS "status" FROM "Topic" WHERE "id" = ANY(${topicIds}::text[]) ORDER BY "id" FOR SHARE`;
+        SELECT "id", "status"::text AS "status" FROM "Topic" WHERE "id" = ANY(${topicIds}::text[]) ORDER BY "id" FOR UPDATE`;
       const closed = topics.find((topic) => ["REJECTED", "MERGED", "DONE"].includes(topic.status));
       if (closed || topics.length !== topicIds.length) throw new Rollback({ kind: "conflict", code: "TOPIC_CLOSED" });
 
@@ -123,38 +130,15 @@ export async function approveProposedSessions(prisma: PrismaClient, request: App
             RETURNING "id", "userId"`),
         );
       }
-      return { kind: "approved", sessions, notifications } as const;
+      const scheduled: TopicScheduled[] = [];
+      for (const topicId of topicIds) {
+        const change = await changeTopicStatusIn(tx, { topicId, actorId: request.actorId, to: "SCHEDULED", via: "approval", notifyVoters: false });
+        if (change.kind === "changed") scheduled.push({ topicId, fromStatus: change.fromStatus, toStatus: change.toStatus });
+      }
+      return { kind: "approved", sessions, notifications, topics: scheduled } as const;
     }, { maxWait: 10_000, timeout: 30_000 });
   } catch (error) {
     if (error instanceof Rollback) return error.outcome;
     throw error;
   }
-}
-
-const PATH_TO_SCHEDULED: Partial<Record<string, "OPEN" | "PLANNED" | "SCHEDULED">> = {
-  NEW: "OPEN",
-  OPEN: "PLANNED",
-  PLANNED: "SCHEDULED",
-};
-
-export type TopicStepChange = { topicId: string; fromStatus: string; toStatus: string; notifications: CreatedNotification[] };
-
-/**
- * After the approval committed: moves each topic along its life cycle to SCHEDULED through
- * changeTopicStatus (its own transaction per step; each step records a moderation action and
- * notifies the voters with TOPIC_STATUS_CHANGED). A topic already SCHEDULED is left alone.
- */
-export async function scheduleTopics(prisma: PrismaClient, topicIds: readonly string[], actorId: string): Promise<TopicStepChange[]> {
-  const changes: TopicStepChange[] = [];
-  for (const topicId of new Set(topicIds)) {
-    for (let step = 0; step < 3; step++) {
-      const topic = await prisma.topic.findUnique({ where: { id: topicId }, select: { status: true } });
-      const next = topic ? PATH_TO_SCHEDULED[topic.status] : undefined;
-      if (!next) break;
-      const outcome = await changeTopicStatus(prisma, { topicId, actorId, to: next, via: "setStatus" });
-      if (outcome.kind !== "changed") break;
-      changes.push({ topicId, fromStatus: outcome.fromStatus, toStatus: outcome.toStatus, notifications: outcome.notifications });
-    }
-  }
-  return changes;
 }

@@ -81,9 +81,12 @@ describe("approveProposedSessions", () => {
     expect(priorityMs).toBeGreaterThan(48 * 3_600_000 - 5_000);
     expect(priorityMs).toBeLessThan(48 * 3_600_000 + 60_000);
 
-    // Topics went OPEN → PLANNED → SCHEDULED through the life cycle.
+    // Topics went OPEN → SCHEDULED with the approval, recorded in their moderation log.
     const topics = await db.prisma.topic.findMany({ where: { id: { in: [world.inPerson.id, world.online.id] } }, select: { status: true } });
     expect(topics.map((t) => t.status)).toEqual(["SCHEDULED", "SCHEDULED"]);
+    const logged = await db.prisma.moderationAction.findMany({ where: { topicId: world.inPerson.id, kind: "STATUS_CHANGE" } });
+    expect(logged.map((action) => action.details)).toEqual([{ fromStatus: "OPEN", toStatus: "SCHEDULED" }]);
+    expect(await db.prisma.notification.count({ where: { kind: "TOPIC_STATUS_CHANGED" } })).toBe(0);
 
     // Each of the six voters of the in-person topic (the approver is none) is told of both of its sessions.
     const scheduled = await db.prisma.notification.findMany({ where: { kind: "SESSION_SCHEDULED" }, orderBy: { createdAt: "asc" } });
@@ -93,11 +96,9 @@ describe("approveProposedSessions", () => {
     expect(forS1?.payload).toMatchObject({ date: "2027-03-02", start: "09:00", end: "11:00", actorId: world.bossA.id });
     expect(forS1?.topicId).toBe(world.inPerson.id);
 
-    // Voter 0 hears it live: two status steps and two sessions.
-    const events = await live.next(4);
-    expect(events.map((e) => e.data.notificationAdded.kind).sort()).toEqual([
-      "SESSION_SCHEDULED", "SESSION_SCHEDULED", "TOPIC_STATUS_CHANGED", "TOPIC_STATUS_CHANGED",
-    ]);
+    // Voter 0 hears it live: one notification per session.
+    const events = await live.next(2);
+    expect(events.map((e) => e.data.notificationAdded.kind)).toEqual(["SESSION_SCHEDULED", "SESSION_SCHEDULED"]);
 
     const again = await managerA.request(APPROVE, { runId: runGid() });
     expect(again.data.approveProposedSessions).toMatchObject({ __typename: "ProposalConflictError", code: "NOTHING_TO_APPROVE" });

@@ -26,6 +26,15 @@ describe("topic status life cycle", () => {
     expect(planTransition("DONE", "REJECTED", "reject")).toMatchObject({ ok: false, allowed: [] });
   });
 
+  it("lets an approved session take an active topic straight to SCHEDULED, and only that", () => {
+    for (const from of ["NEW", "OPEN", "PLANNED"] as const) {
+      expect(planTransition(from, "SCHEDULED", "approval")).toEqual({ ok: true, kind: "STATUS_CHANGE", unchanged: false });
+    }
+    expect(planTransition("SCHEDULED", "SCHEDULED", "approval")).toEqual({ ok: true, unchanged: true });
+    for (const from of ["DONE", "REJECTED", "MERGED"] as const) expect(allowedTargets(from, "approval")).toEqual([]);
+    expect(planTransition("OPEN", "DONE", "approval")).toMatchObject({ ok: false });
+  });
+
   it("records a reopen as REOPEN and treats the current status as a no-op", () => {
     expect(planTransition("REJECTED", "OPEN", "reopen")).toEqual({ ok: true, kind: "REOPEN", unchanged: false });
     expect(planTransition("REJECTED", "OPEN", "setStatus")).toEqual({ ok: true, kind: "REOPEN", unchanged: false });
