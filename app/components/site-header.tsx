@@ -25,6 +25,9 @@ export function SiteHeader({ viewer, locale }: { viewer: Viewer | null; locale: 
                 <NavLink to="/topics/new">{t("nav.suggest")}</NavLink>
               </li>
               <li>
+                <NavLink to="/sessions">{t("booking.nav")}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/my/votes">{t("nav.myVotes")}</NavLink>
               </li>
               <li>

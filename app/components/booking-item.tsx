@@ -1,0 +1,53 @@
+import { Form, Link, useLocation } from "@remix-run/react";
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { SessionPlace, SessionWhen } from "~/components/session-when";
+import { bookingIcsPath, sessionPath, type MyBooking } from "~/lib/documents/bookings";
+
+/** One of the viewer's bookings: the session, the booking's state, the .ics link and cancel. */
+export function BookingItem({ booking, past }: { booking: MyBooking; past: boolean }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const titleId = useId();
+  const { session } = booking;
+  const state =
+    past
+      ? booking.attendance === "ATTENDED"
+        ? t("booking.attended")
+        : booking.attendance === "NO_SHOW"
+          ? t("booking.noShow")
+          : t("booking.notMarked")
+      : booking.status === "CONFIRMED"
+        ? t("booking.youConfirmed")
+        : t("booking.youWaitlisted", { position: booking.waitlistPosition ?? "?" });
+  return (
+    <article className="booking-item" aria-labelledby={titleId} data-testid="booking-item">
+      <h3 className="booking-item__title" id={titleId}>
+        <Link to={sessionPath(session.id)}>{session.topic.title}</Link>
+      </h3>
+      <p className="booking-item__facts">
+        <SessionWhen session={session} /> · <SessionPlace session={session} />
+      </p>
+      <p className={`booking-item__state booking-item__state--${booking.status.toLowerCase()}`}>
+        {session.status === "CANCELLED" ? t("booking.statusCancelled") : state}
+      </p>
+      {past ? null : (
+        <div className="booking-item__actions">
+          <a className="button button--secondary" href={bookingIcsPath(booking.id)} download>
+            {t("booking.downloadIcs")}
+            <span className="visually-hidden"> — {t("booking.downloadIcsTopic", { title: session.topic.title })}</span>
+          </a>
+          <Form method="post" action="/sessions?index">
+            <input type="hidden" name="bookingId" value={booking.id} />
+            <input type="hidden" name="sessionId" value={session.id} />
+            <input type="hidden" name="redirectTo" value={location.pathname} />
+            <button type="submit" name="intent" value="cancel" className="button button--quiet">
+              {t("booking.cancel")}
+              <span className="visually-hidden"> — {t("booking.cancelTopic", { title: session.topic.title })}</span>
+            </button>
+          </Form>
+        </div>
+      )}
+    </article>
+  );
+}

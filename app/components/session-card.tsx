@@ -1,0 +1,52 @@
+import { Link } from "@remix-run/react";
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { BookingForm } from "~/components/booking-form";
+import { SessionSeats } from "~/components/session-seats";
+import { formatDateTime, SessionPlace, SessionWhen } from "~/components/session-when";
+import { sessionPath, type SessionSummary } from "~/lib/documents/bookings";
+import type { Locale } from "~/locales/shape";
+
+/** One bookable session: what, when, where, who, seats (live) and the booking button. */
+export function SessionCard({ session, now }: { session: SessionSummary; now: number }) {
+  const { t, i18n } = useTranslation();
+  const titleId = useId();
+  const suits = session.matchesMyVote && session.matchesMyTime;
+  const votersOnly = new Date(session.votersOnlyUntil).getTime() > now;
+  return (
+    <article className={`session-card${suits ? " session-card--suits" : ""}`} aria-labelledby={titleId} data-testid="session-card">
+      <header className="session-card__head">
+        <h2 className="session-card__title" id={titleId}>
+          <Link to={sessionPath(session.id)}>{session.topic.title}</Link>
+        </h2>
+        <p className="session-card__badges">
+          {suits ? <span className="session-badge session-badge--suits">{t("booking.matches")}</span> : null}
+          {session.matchesMyVote && !suits ? <span className="session-badge">{t("booking.voted")}</span> : null}
+        </p>
+      </header>
+      <dl className="session-card__facts">
+        <div>
+          <dt className="visually-hidden">{t("booking.csvDate")}</dt>
+          <dd>
+            <SessionWhen session={session} />
+          </dd>
+        </div>
+        <div>
+          <dt className="visually-hidden">{t("booking.csvSite")}</dt>
+          <dd>
+            <SessionPlace session={session} />
+          </dd>
+        </div>
+        <div>
+          <dt className="visually-hidden">{t("booking.csvTrainer")}</dt>
+          <dd>{t("booking.trainer", { name: session.trainerName })}</dd>
+        </div>
+      </dl>
+      <SessionSeats sessionId={session.id} initial={{ seatsLeft: session.seatsLeft, waitlisted: session.waitlisted, capacity: session.capacity }} />
+      {votersOnly && !session.viewerBooking ? (
+        <p className="session-card__note">{t("booking.votersOnly", { until: formatDateTime(session.votersOnlyUntil, i18n.language as Locale) })}</p>
+      ) : null}
+      <BookingForm session={session} />
+    </article>
+  );
+}

@@ -1,0 +1,123 @@
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BookingNotice } from "~/components/booking-notice";
+import { SessionCard } from "~/components/session-card";
+import {
+  BOOKABLE_SESSIONS,
+  BOOK_SESSION,
+  CANCEL_BOOKING,
+  type BookableSessionsData,
+  type BookSessionData,
+  type CancelBookingData,
+} from "~/lib/documents/bookings";
+import { gql, requireUser, safeRedirect } from "~/lib/graphql.server";
+import { pageMeta } from "~/lib/meta";
+import sessionsStyles from "~/styles/sessions.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: sessionsStyles }];
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("booking.listTitle"));
+
+const PAGE_SIZE = 30;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request, context);
+  const after = new URL(request.url).searchParams.get("after") || null;
+  const { bookableSessions } = await gql<BookableSessionsData>(context, BOOKABLE_SESSIONS, { first: PAGE_SIZE, after });
+  const today = new Date().toISOString().slice(0, 10);
+  return {
+    sessions: bookableSessions.edges.map((edge) => edge.node),
+    nextCursor: bookableSessions.pageInfo.hasNextPage ? bookableSessions.pageInfo.endCursor : null,
+    manager: viewer.role === "MANAGER" || viewer.role === "ADMIN",
+    exportRange: { from: today, to: new Date(Date.now() + 27 * 86_400_000).toISOString().slice(0, 10) },
+    now: Date.now(),
+  };
+}
+
+/** Book and cancel for every booking page; comes back to the page with ?notice=… (no JavaScript needed). */
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireUser(request, context);
+  const form = await request.formData();
+  const back = new URL(safeRedirect(form.get("redirectTo"), "/sessions"), "http://spros.local");
+  for (const key of ["notice", "position", "until", "cutoff"]) back.searchParams.delete(key);
+  const notice = (name: string, extra: Record<string, string> = {}) => {
+    back.searchParams.set("notice", name);
+    for (const [key, value] of Object.entries(extra)) back.searchParams.set(key, value);
+    return redirect(back.pathname + back.search);
+  };
+  if (form.get("intent") === "book") {
+    const { bookSession: result } = await gql<BookSessionData>(context, BOOK_SESSION, { sessionId: String(form.get("sessionId") ?? "") });
+    if (result.__typename === "MutationBookSessionSuccess") {
+      return result.data.status === "CONFIRMED" ? notice("booked") : notice("waitlisted", { position: String(result.data.waitlistPosition ?? "") });
+    }
+    if (result.__typename === "SessionNotBookableError") return notice(result.reason === "CANCELLED" ? "errorCancelled" : "errorStarted");
+    if (result.__typename === "VotersOnlyError") return notice("errorVotersOnly", { until: result.until });
+    return notice("errorNotFound");
+  }
+  if (form.get("intent") === "cancel") {
+    const { cancelBooking: result } = await gql<CancelBookingData>(context, CANCEL_BOOKING, { bookingId: String(form.get("bookingId") ?? "") });
+    if (result.__typename === "MutationCancelBookingSuccess") return notice("cancelled");
+    if (result.__typename === "CancellationClosedError") return notice("errorCutoff", { cutoff: result.cutoff });
+    return notice("errorNotFound");
+  }
+  throw new Response("Unknown intent", { status: 400 });
+}
+
+export default function SessionsRoute() {
+  const { sessions, nextCursor, manager, exportRange, now } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="sessions-page">
+      <div className="page-head">
+        <div>
+          <h1>{t("booking.listTitle")}</h1>
+          <p className="page-head__intro">
+            {t("booking.listIntro")} {t("booking.timeZoneNote")}
+          </p>
+        </div>
+        <Link className="button button--secondary" to="/my/bookings">
+          {t("booking.navMine")}
+        </Link>
+      </div>
+      <BookingNotice />
+      {sessions.length === 0 ? (
+        <p className="sessions-empty">{t("booking.listEmpty")}</p>
+      ) : (
+        <ul className="session-list">
+          {sessions.map((session) => (
+            <li key={session.id}>
+              <SessionCard session={session} now={now} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {nextCursor ? (
+        <p>
+          <Link className="button button--secondary" to={`?after=${encodeURIComponent(nextCursor)}`}>
+            {t("myTopics.next")}
+          </Link>
+        </p>
+      ) : null}
+      {manager ? (
+        <section className="schedule-export" aria-labelledby="schedule-export-title">
+          <h2 id="schedule-export-title">{t("booking.exportTitle")}</h2>
+          <p>{t("booking.exportIntro")}</p>
+          <form method="get" action="/manage/schedule.csv" className="schedule-export__form">
+            <label>
+              {t("booking.exportFrom")}
+              <input type="date" name="from" defaultValue={exportRange.from} required />
+            </label>
+            <label>
+              {t("booking.exportTo")}
+              <input type="date" name="to" defaultValue={exportRange.to} required />
+            </label>
+            <button type="submit" className="button button--secondary">
+              {t("booking.exportSubmit")}
+            </button>
+          </form>
+        </section>
+      ) : null}
+    </div>
+  );
+}
