@@ -22,27 +22,26 @@ export type ResourceResult<TSuccess extends string> =
   | { __typename: "ValidationError"; message: string; fieldErrors: FieldError[] }
   | { __typename: "NotFoundError" | "ResourceConflictError"; message: string; code?: string };
 
-const RESULT = /* GraphQL */ `
-  __typename
-  ... on ValidationError { message fieldErrors { path message } }
-  ... on ResourceConflictError { code }
-  ... on Error { message }
-`;
+// A fragment on a type outside a result union is invalid: each mutation asks only for the error
+// types its union has (see schema.graphql).
+const ERROR = /* GraphQL */ `__typename ... on Error { message }`;
+const VALIDATION = /* GraphQL */ `${ERROR} ... on ValidationError { fieldErrors { path message } }`;
+const CONFLICT = /* GraphQL */ `... on ResourceConflictError { code }`;
 
 export const CREATE_ROOM = /* GraphQL */ `
-  mutation CreateRoom($siteId: ID!, $input: RoomInput!) { createRoom(siteId: $siteId, input: $input) { ${RESULT} } }
+  mutation CreateRoom($siteId: ID!, $input: RoomInput!) { createRoom(siteId: $siteId, input: $input) { ${VALIDATION} } }
 `;
 export const UPDATE_ROOM = /* GraphQL */ `
-  mutation UpdateRoom($roomId: ID!, $input: RoomInput!) { updateRoom(roomId: $roomId, input: $input) { ${RESULT} } }
+  mutation UpdateRoom($roomId: ID!, $input: RoomInput!) { updateRoom(roomId: $roomId, input: $input) { ${VALIDATION} } }
 `;
 export const DELETE_ROOM = /* GraphQL */ `
-  mutation DeleteRoom($roomId: ID!) { deleteRoom(roomId: $roomId) { ${RESULT} } }
+  mutation DeleteRoom($roomId: ID!) { deleteRoom(roomId: $roomId) { ${ERROR} ${CONFLICT} } }
 `;
 export const ADD_CLOSED_DATE = /* GraphQL */ `
-  mutation AddClosedDate($input: ClosedDateInput!) { addClosedDate(input: $input) { ${RESULT} } }
+  mutation AddClosedDate($input: ClosedDateInput!) { addClosedDate(input: $input) { ${VALIDATION} ${CONFLICT} } }
 `;
 export const REMOVE_CLOSED_DATE = /* GraphQL */ `
-  mutation RemoveClosedDate($closedDateId: ID!) { removeClosedDate(closedDateId: $closedDateId) { ${RESULT} } }
+  mutation RemoveClosedDate($closedDateId: ID!) { removeClosedDate(closedDateId: $closedDateId) { ${ERROR} } }
 `;
 
 export type TrainerWindow = { weekday: number; startMinute: number; endMinute: number };
@@ -87,11 +86,11 @@ export const TRAINER_PAGE = /* GraphQL */ `
 export type TrainerPageData = { trainer: TrainerDetail | null; sites: Array<{ id: string; name: string }>; qualificationTopics: TopicOption[] };
 
 export const UPDATE_TRAINER = /* GraphQL */ `
-  mutation UpdateTrainer($trainerId: ID!, $input: TrainerInput!) { updateTrainer(trainerId: $trainerId, input: $input) { ${RESULT} } }
+  mutation UpdateTrainer($trainerId: ID!, $input: TrainerInput!) { updateTrainer(trainerId: $trainerId, input: $input) { ${VALIDATION} } }
 `;
 export const SET_TRAINER_DAYS_OFF = /* GraphQL */ `
   mutation SetTrainerDaysOff($trainerId: ID!, $daysOff: [TrainerDayOffInput!]!) {
-    setTrainerDaysOff(trainerId: $trainerId, daysOff: $daysOff) { ${RESULT} }
+    setTrainerDaysOff(trainerId: $trainerId, daysOff: $daysOff) { ${VALIDATION} }
   }
 `;
 export type TrainerInput = { name: string; maxHoursPerWeek: number; topicIds: string[]; siteIds: string[]; availability: TrainerWindow[] };
