@@ -5,6 +5,7 @@ import { useAnnounce } from "~/components/announcer";
 import { NOTIFICATION_ADDED, type NotificationAddedData, type Viewer } from "~/lib/documents";
 import { notificationStore, notificationText, useLiveNotifications } from "~/lib/notifications";
 import { getUrqlClient } from "~/lib/urql-client";
+import { isLocale } from "~/locales/shape";
 
 /**
  * The header's link to /notifications with the unread count in its accessible name. New
@@ -12,12 +13,13 @@ import { getUrqlClient } from "~/lib/urql-client";
  * uses the browser's client directly), raise the count at once and are announced politely.
  */
 export function NotificationBell({ viewer }: { viewer: Viewer }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = isLocale(i18n.language) ? i18n.language : "ru";
   const announce = useAnnounce();
   const location = useLocation();
   const live = useLiveNotifications();
-  const latest = useRef({ t, announce });
-  latest.current = { t, announce };
+  const latest = useRef({ t, announce, locale });
+  latest.current = { t, announce, locale };
 
   // Fresh root data (every navigation and revalidation) already counts what arrived live.
   useEffect(() => notificationStore.reset(), [viewer]);
@@ -29,8 +31,8 @@ export function NotificationBell({ viewer }: { viewer: Viewer }) {
         const n = result.data?.notificationAdded;
         if (!n) return;
         notificationStore.add(n);
-        const { t: tr, announce: say } = latest.current;
-        say(tr("notifications.announceNew", { text: notificationText(tr, n).text }));
+        const { t: tr, announce: say, locale: language } = latest.current;
+        say(tr("notifications.announceNew", { text: notificationText(tr, n, language).text }));
       });
     return () => subscription.unsubscribe();
   }, [viewer.id]);

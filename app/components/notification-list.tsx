@@ -59,7 +59,7 @@ export function NotificationList({ notifications, unreadCount, now: serverNow, n
       ) : (
         <ol className="notifications__list" data-testid="notification-list">
           {all.map((n) => {
-            const { text, detail } = notificationText(t, n);
+            const { text, detail } = notificationText(t, n, locale);
             const href = notificationHref(n);
             return (
               <li key={n.id} className={`notification${n.read ? "" : " notification--unread"}`} data-notification-id={n.id} data-kind={n.kind}>

@@ -311,7 +311,13 @@ export type TopicStatusChangedData = {
   };
 };
 
-export type NotificationKind = "TOPIC_COMMENTED" | "TOPIC_MERGED" | "TOPIC_STATUS_CHANGED";
+export type NotificationKind =
+  | "TOPIC_COMMENTED"
+  | "TOPIC_MERGED"
+  | "TOPIC_STATUS_CHANGED"
+  | "SESSION_SCHEDULED"
+  | "BOOKING_PROMOTED"
+  | "SESSION_CANCELLED";
 export type NotificationItem = {
   id: string;
   kind: NotificationKind;
@@ -324,10 +330,12 @@ export type NotificationItem = {
   actor: { id: string; name: string } | null;
   topic: { id: string; title: string } | null;
   mergedInto: { id: string; title: string } | null;
+  session: { id: string; date: string; startTime: string; endTime: string; online: boolean; site: { name: string } | null } | null;
 };
 const NOTIFICATION_FIELDS = /* GraphQL */ `
   id kind createdAt read fromStatus toStatus reason commentExcerpt
   actor { id name } topic { id title } mergedInto { id title }
+  session { id date startTime endTime online site { name } }
 `;
 
 export const NOTIFICATIONS = /* GraphQL */ `

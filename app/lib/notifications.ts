@@ -1,13 +1,23 @@
 import type { TFunction } from "i18next";
 import { useSyncExternalStore } from "react";
 import type { NotificationItem } from "~/lib/documents";
+import { formatSessionDate } from "~/components/session-when";
+import { sessionPath } from "~/lib/documents/bookings";
 import { topicPath } from "~/lib/topic-path";
+import type { Locale } from "~/locales/shape";
+
+/** "вторник, 8 декабря, 09:00–11:00" and where, for the session-related kinds. */
+function sessionFacts(t: TFunction, locale: Locale, session: NonNullable<NotificationItem["session"]>) {
+  const when = t("booking.when", { date: formatSessionDate(session.date, locale), start: session.startTime, end: session.endTime });
+  const place = session.online || !session.site ? t("booking.online") : session.site.name;
+  return { when, place };
+}
 
 /**
  * Notifications carry facts (kind, statuses, reason, topics); this phrases them in the reader's
  * language: "Тема «…» запланирована", "…отклонена: причина", "…объединена с «…»", "Новый комментарий…".
  */
-export function notificationText(t: TFunction, n: NotificationItem): { text: string; detail: string | null } {
+export function notificationText(t: TFunction, n: NotificationItem, locale: Locale = "ru"): { text: string; detail: string | null } {
   const title = n.topic?.title ?? t("notifications.deletedTopic");
   switch (n.kind) {
     case "TOPIC_MERGED":
@@ -20,6 +30,17 @@ export function notificationText(t: TFunction, n: NotificationItem): { text: str
         text: t("notifications.commented", { title }),
         detail: n.commentExcerpt ? t("notifications.commentedBy", { name: n.actor?.name ?? "—", excerpt: n.commentExcerpt }) : null,
       };
+    case "SESSION_SCHEDULED":
+    case "BOOKING_PROMOTED":
+    case "SESSION_CANCELLED": {
+      if (!n.session) return { text: t("notifications.scheduled", { title }), detail: null };
+      const { when, place } = sessionFacts(t, locale, n.session);
+      const key =
+        n.kind === "SESSION_SCHEDULED" ? "notifications.sessionScheduled"
+        : n.kind === "BOOKING_PROMOTED" ? "notifications.sessionPromoted"
+        : "notifications.sessionCancelled";
+      return { text: t(key, { title, when }), detail: t("notifications.sessionPlace", { place }) };
+    }
     case "TOPIC_STATUS_CHANGED":
     default:
       switch (n.toStatus) {
@@ -42,6 +63,9 @@ export function notificationText(t: TFunction, n: NotificationItem): { text: str
 /** Where a notification leads: the kept topic after a merge, the discussion after a comment. */
 export function notificationHref(n: NotificationItem): string | null {
   if (n.kind === "TOPIC_MERGED" && n.mergedInto) return topicPath(n.mergedInto.id);
+  if (n.session && (n.kind === "SESSION_SCHEDULED" || n.kind === "BOOKING_PROMOTED" || n.kind === "SESSION_CANCELLED")) {
+    return sessionPath(n.session.id);
+  }
   if (!n.topic) return null;
   return topicPath(n.topic.id) + (n.kind === "TOPIC_COMMENTED" ? "#comments" : "");
 }

@@ -79,15 +79,19 @@ export type ReviewFailure =
 const FAILURES = /* GraphQL */ `
   ... on ProposalViolationError { sessionId violations { code params { name value } } }
   ... on ProposalConflictError { code sessionId }
-  ... on ValidationError { fieldErrors { path message } }
   ... on Error { message }
+`;
+/** Edits take input, so they can also fail validation; approval has no input to validate. */
+const EDIT_FAILURES = /* GraphQL */ `
+  ${FAILURES}
+  ... on ValidationError { fieldErrors { path message } }
 `;
 
 export const UPDATE_PROPOSED_SESSION = /* GraphQL */ `
   mutation UpdateProposedSession($id: ID!, $version: Int!, $input: UpdateProposedSessionInput!) {
     updateProposedSession(id: $id, version: $version, input: $input) {
       __typename
-      ${FAILURES}
+      ${EDIT_FAILURES}
     }
   }
 `;
@@ -97,7 +101,7 @@ export const REMOVE_PROPOSED_SESSION = /* GraphQL */ `
   mutation RemoveProposedSession($id: ID!, $version: Int!) {
     removeProposedSession(id: $id, version: $version) {
       __typename
-      ${FAILURES}
+      ${EDIT_FAILURES}
     }
   }
 `;
