@@ -21,6 +21,28 @@ const BookingWhenEnum = builder.enumType("BookingWhen", {
 
 const isManager = (context: GraphQLContext) => context.viewer?.role === "MANAGER" || context.viewer?.role === "ADMIN";
 
+// The viewer's own Trainer row, looked up once per request (a trainer sees the bookings of the
+// sessions they teach, not everyone's).
+const viewerTrainers = new WeakMap<GraphQLContext, Promise<string | null>>();
+function viewerTrainerId(context: GraphQLContext): Promise<string | null> {
+  let trainerId = viewerTrainers.get(context);
+  if (!trainerId) {
+    trainerId = context.viewer?.role === "TRAINER"
+      ? context.prisma.trainer.findUnique({ where: { userId: context.viewer.id }, select: { id: true } }).then((row) => row?.id ?? null)
+      : Promise.resolve(null);
+    viewerTrainers.set(context, trainerId);
+  }
+  return trainerId;
+}
+
+/** Whether the viewer is the trainer of this session (findUnique batches per tick). */
+async function teaches(context: GraphQLContext, sessionId: string): Promise<boolean> {
+  const trainerId = await viewerTrainerId(context);
+  if (!trainerId) return false;
+  const session = await context.prisma.trainingSession.findUnique({ where: { id: sessionId }, select: { trainerId: true } });
+  return session?.trainerId === trainerId;
+}
+
 // Waitlist places of the bookings one request reads, in one query per tick (no query per booking).
 const positionBatches = new WeakMap<GraphQLContext, { ids: Set<string>; result: Promise<Map<string, number>> }>();
 function waitlistPosition(context: GraphQLContext, bookingId: string): Promise<number | null> {
@@ -93,9 +115,9 @@ const CalendarFeedRef = builder.objectRef<{ locale: string; entries: CalendarEnt
 
 builder.prismaNode("Booking", {
   id: { field: "id" },
-  description: "A person's seat (or place in the waitlist) at a session. Visible to its owner, trainers and managers.",
-  authScopes: (booking, context) =>
-    booking.userId === context.viewer?.id || isManager(context) || context.viewer?.role === "TRAINER",
+  description: "A person's seat (or place in the waitlist) at a session. Visible to its owner, the session's trainer and managers.",
+  authScopes: async (booking, context) =>
+    booking.userId === context.viewer?.id || isManager(context) || teaches(context, booking.sessionId),
   fields: (t) => ({
     status: t.expose("status", { type: BookingStatusEnum }),
     queueNumber: t.exposeInt("queueNumber", { description: "Arrival order at the session (1 = first request)." }),
@@ -120,8 +142,8 @@ builder.prismaNode("Booking", {
 
 builder.prismaObjectField("TrainingSession", "bookings", (t) =>
   t.relation("bookings", {
-    description: "Active bookings in arrival order (trainers and managers; for marking attendance).",
-    authScopes: (_session, _args, context) => isManager(context) || context.viewer?.role === "TRAINER",
+    description: "Active bookings in arrival order (the session's trainer and managers; for marking attendance).",
+    authScopes: async (session, _args, context) => isManager(context) || teaches(context, session.id),
     query: { where: { status: { not: "CANCELLED" } }, orderBy: { queueNumber: "asc" } },
   }),
 );

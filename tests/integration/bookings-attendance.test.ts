@@ -76,5 +76,17 @@ describe("markAttendance", () => {
       a: { noShowRate: 0.5 },
       b: { noShowRate: null },
     });
+
+    // The list to mark from: the session's own trainer and managers see it; another trainer does not.
+    const LIST = `query($s: ID!) { trainingSession(id: $s) { bookings { user { id } } } }`;
+    const list = async (userId: string) =>
+      (await clientFor(server, userId)).request(LIST, { s: globalId("TrainingSession", held.id) });
+    expect((await list(ownTrainer.id)).data.trainingSession.bookings).toHaveLength(4);
+    expect((await list(manager.id)).data.trainingSession.bookings).toHaveLength(4);
+    const other = await list(otherTrainer.id);
+    expect(other.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(other.data?.trainingSession ?? null).toBeNull();
+    const peek = await (await clientFor(server, otherTrainer.id)).request(`query($b: ID!) { node(id: $b) { id } }`, { b: globalId("Booking", came.id) });
+    expect(peek.data?.node ?? null).toBeNull();
   });
 });
