@@ -76,7 +76,7 @@ function PlanningRunCard({ run: initial }: { run: PlanningRunItem }) {
       ) : null}
       {active ? (
         <div className="planning-run__progress">
-          <label htmlFor={`${titleId}-progress`}>{progress ? t(`planning.phase.${progress.phase}`) : t("planning.waiting")}</label>
+          <label htmlFor={`${titleId}-progress`}>{progress ? t(`planning.phase.${progress.phase}`) : run.status === "QUEUED" ? t("planning.waiting") : t("planning.phase.MODEL")}</label>
           <progress id={`${titleId}-progress`} max={1} value={progress ? progress.fraction : undefined}>
             {progress ? percent(progress.fraction) : null}
           </progress>
