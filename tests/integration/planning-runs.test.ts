@@ -176,11 +176,13 @@ describe("planning runs over GraphQL", () => {
     expect(exported).toMatchObject({ version: 1, horizon: { start: HORIZON_START, days: 7 }, slotMinutes: 30 });
     expect(exported.topics.map((topic: { id: string }) => topic.id)).toEqual([world.training.id, world.webinar.id]);
 
-    // The subscriber saw the run start, report progress while running, and finish.
+    // The subscriber was told when the run was claimed, after progress reports, and when it finished.
+    // (Each event resolves to the run as it is when read, so a fast run may already look finished.)
     await new Promise((resolve) => setTimeout(resolve, 200));
     const payloads = live.events.map((event) => event.data?.planningRunChanged);
-    expect(live.events.every((event) => !event.error && !event.errors)).toBe(true);
-    expect(payloads.some((event) => event.status === "RUNNING" && event.progress !== null)).toBe(true);
+    expect(live.events.filter((event) => event.error || event.errors), JSON.stringify(live.events)).toEqual([]);
+    // claimed + at least one progress report + finished
+    expect(payloads.length, JSON.stringify(payloads)).toBeGreaterThanOrEqual(3);
     expect(payloads.at(-1)).toMatchObject({ status: "SUCCEEDED", progress: { phase: "DONE" }, metrics: { sessions: done.metrics.sessions } });
 
     // The cancelled-while-queued run never ran.
