@@ -11,14 +11,24 @@ export interface WorkerSolveOptions {
   bound?: boolean;
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
+  /**
+   * On abort, stop the worker thread at once and reject with the signal's reason, instead of
+   * waiting for the search to notice between steps (an LP bound can take seconds) and return its
+   * best so far. For callers that throw the partial result away (a cancelled planning run).
+   */
+  discardOnAbort?: boolean;
 }
 
 export function runSolveInWorker(instance: unknown, options: WorkerSolveOptions = {}): Promise<Proposal> {
-  const { onProgress, signal, ...rest } = options;
+  const { onProgress, signal, discardOnAbort, ...rest } = options;
   const passed: Partial<SolveOptions> = rest;
   const worker = spawnWorker("solve-worker", { instance, options: passed });
   return new Promise<Proposal>((resolve, reject) => {
-    const onAbort = () => worker.postMessage({ type: "abort" });
+    const onAbort = () => {
+      if (!discardOnAbort) return worker.postMessage({ type: "abort" });
+      finish();
+      reject(signal?.reason ?? new Error("aborted"));
+    };
     if (signal?.aborted) onAbort();
     signal?.addEventListener("abort", onAbort, { once: true });
     const finish = () => {

@@ -181,14 +181,16 @@ export function createPlanningRunner(options: PlanningRunnerOptions): PlanningRu
       let failure: string | null = null;
       if (!controller.signal.aborted) {
         try {
-          const solving = runSolveInWorker(run.instance, { timeLimitMs: run.timeLimitSeconds * 1000, seed: run.seed, onProgress, signal: controller.signal });
-          solving.catch(() => {});
-          // A cancelled or abandoned run does not wait for the solver: the worker sees the abort only
-          // between its steps (an LP bound can take seconds), then returns and is terminated.
-          const abandoned = new Promise<null>((resolve) => controller.signal.addEventListener("abort", () => resolve(null), { once: true }));
-          proposal = await Promise.race([solving, abandoned]);
+          // A cancelled or abandoned run does not wait for the solver: its thread is stopped at once.
+          proposal = await runSolveInWorker(run.instance, {
+            timeLimitMs: run.timeLimitSeconds * 1000,
+            seed: run.seed,
+            onProgress,
+            signal: controller.signal,
+            discardOnAbort: true,
+          });
         } catch (error) {
-          failure = (error as Error).message || String(error);
+          if (!controller.signal.aborted) failure = (error as Error).message || String(error);
         }
       }
       clearInterval(heartbeat);

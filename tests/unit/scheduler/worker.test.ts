@@ -31,6 +31,26 @@ describe("runSolveInWorker", () => {
     expect(checkProposal(inst, p).violations).toEqual([]);
   }, 40_000);
 
+  it("with discardOnAbort, stops the thread at once and rejects with the abort reason", async () => {
+    const inst = generateInstance({ ...SIZES.medium, seed: 3 });
+    const controller = new AbortController();
+    let abortedAt = 0;
+    const solving = runSolveInWorker(inst, {
+      timeLimitMs: 60_000,
+      seed: 1,
+      signal: controller.signal,
+      discardOnAbort: true,
+      onProgress: (x) => {
+        if (x.phase === "construct" && !abortedAt) {
+          abortedAt = Date.now();
+          controller.abort("cancelled by a manager");
+        }
+      },
+    });
+    await expect(solving).rejects.toBe("cancelled by a manager");
+    expect(Date.now() - abortedAt).toBeLessThan(1_000);
+  }, 40_000);
+
   it("rejects invalid input with the path", async () => {
     const inst = contractExample();
     inst.topics[0].durationMinutes = 45;
