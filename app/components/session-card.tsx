@@ -13,6 +13,9 @@ export function SessionCard({ session, now }: { session: SessionSummary; now: nu
   const titleId = useId();
   const suits = session.matchesMyVote && session.matchesMyTime;
   const votersOnly = new Date(session.votersOnlyUntil).getTime() > now;
+  // Offered to voters first: everyone else sees when booking opens instead of a button that would refuse.
+  const waitForOpening = votersOnly && !session.matchesMyVote && !session.viewerBooking;
+  const until = formatDateTime(session.votersOnlyUntil, i18n.language as Locale);
   return (
     <article className={`session-card${suits ? " session-card--suits" : ""}`} aria-labelledby={titleId} data-testid="session-card">
       <header className="session-card__head">
@@ -44,9 +47,11 @@ export function SessionCard({ session, now }: { session: SessionSummary; now: nu
       </dl>
       <SessionSeats sessionId={session.id} initial={{ seatsLeft: session.seatsLeft, waitlisted: session.waitlisted, capacity: session.capacity }} />
       {votersOnly && !session.viewerBooking ? (
-        <p className="session-card__note">{t("booking.votersOnly", { until: formatDateTime(session.votersOnlyUntil, i18n.language as Locale) })}</p>
+        <p className="session-card__note" data-testid="voters-only">
+          {t(waitForOpening ? "booking.opensForAll" : "booking.votersFirst", { until })}
+        </p>
       ) : null}
-      <BookingForm session={session} />
+      {waitForOpening ? null : <BookingForm session={session} />}
     </article>
   );
 }
