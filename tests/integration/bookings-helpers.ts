@@ -98,36 +98,3 @@ export const CANCEL = /* GraphQL */ `
   }
 `;
 
-/** Subscribes over graphql-ws; `next(n)` waits for the first n events. Dispose the returned socket. */
-export function subscribe(client: ApiClient, query: string, variables?: Record<string, unknown>) {
-  const socket = client.subscriptions();
-  const events: any[] = [];
-  const waiters: Array<() => void> = [];
-  socket.subscribe(
-    { query, variables },
-    {
-      next: (value) => {
-        events.push(value);
-        waiters.splice(0).forEach((wake) => wake());
-      },
-      error: (error) => {
-        events.push({ error });
-        waiters.splice(0).forEach((wake) => wake());
-      },
-      complete: () => {},
-    },
-  );
-  const ready = new Promise<void>((resolve) => socket.on("connected", () => resolve()));
-  const next = (count: number, timeoutMs = 5000) =>
-    new Promise<any[]>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`only ${events.length} event(s) arrived`)), timeoutMs);
-      const check = () => {
-        if (events.length >= count) {
-          clearTimeout(timer);
-          resolve(events.slice(0, count));
-        } else waiters.push(check);
-      };
-      check();
-    });
-  return { socket, ready, next, events };
-}

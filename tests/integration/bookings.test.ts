@@ -1,16 +1,18 @@
+import type { Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, centreWallClock, dateKey, isoWeekday } from "../../domain/centre-time";
 import { startApiServer, type ApiClient, type ApiServer } from "./helpers/api-server";
 import { createTestDatabase, type TestDatabase } from "./helpers/database";
 import { createUsers } from "./helpers/users";
-import { BOOK, CANCEL, clientFor, createPlace, createSession, createTopic, globalId, subscribe, type SessionPlace } from "./bookings-helpers";
+import { BOOK, CANCEL, clientFor, createPlace, createSession, createTopic, globalId, type SessionPlace } from "./bookings-helpers";
+import { subscribe } from "./helpers/subscriptions";
 
 let db: TestDatabase;
 let server: ApiServer;
 let users: Awaited<ReturnType<typeof createUsers>>;
 let clients: ApiClient[];
 let place: SessionPlace;
-const sockets: Array<{ dispose(): unknown }> = [];
+const sockets: Client[] = [];
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -61,8 +63,7 @@ describe("bookSession / cancelBooking", () => {
     const secondWaiting = await book(d, session.id);
     expect([firstWaiting.data.waitlistPosition, secondWaiting.data.waitlistPosition]).toEqual([1, 2]);
 
-    const live = subscribe(c, "subscription { notificationAdded { kind session { id } } }");
-    sockets.push(live.socket);
+    const live = subscribe(sockets, c, "subscription { notificationAdded { kind session { id } } }");
     await live.ready;
     await new Promise((resolve) => setTimeout(resolve, 100));
 
@@ -133,10 +134,9 @@ describe("bookSession / cancelBooking", () => {
     const topic = await createTopic(db.prisma, "Живые места");
     const session = await createSession(db.prisma, { topicId: topic.id, place, capacity: 3 });
     const [a, , , , watcher] = clients;
-    const live = subscribe(watcher, "subscription($id: ID!) { sessionSeatsChanged(sessionId: $id) { session seatsTaken seatsLeft waitlisted } }", {
+    const live = subscribe(sockets, watcher, "subscription($id: ID!) { sessionSeatsChanged(sessionId: $id) { session seatsTaken seatsLeft waitlisted } }", {
       id: sid(session.id),
     });
-    sockets.push(live.socket);
     await live.ready;
     await new Promise((resolve) => setTimeout(resolve, 100));
     const seat = await book(a, session.id);

@@ -2,6 +2,7 @@ import type { Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, startApiServer, type ApiServer } from "./helpers/api-server";
 import { createTestDatabase, type TestDatabase } from "./helpers/database";
+import { subscribe as subscribeAs } from "./helpers/subscriptions";
 import { createTopics, createUsers, TEST_PASSWORD } from "./helpers/users";
 
 let db: TestDatabase;
@@ -27,40 +28,8 @@ afterAll(async () => {
   await db?.drop();
 });
 
-/** Subscribes and collects events; resolves `ready` once the server has acknowledged the connection. */
-function subscribe(client: ApiClient, query: string, variables?: Record<string, unknown>) {
-  const socket = client.subscriptions();
-  sockets.push(socket);
-  const events: any[] = [];
-  const waiters: Array<() => void> = [];
-  socket.subscribe(
-    { query, variables },
-    {
-      next: (value) => {
-        events.push(value);
-        waiters.splice(0).forEach((wake) => wake());
-      },
-      error: (error) => {
-        events.push({ error });
-        waiters.splice(0).forEach((wake) => wake());
-      },
-      complete: () => {},
-    },
-  );
-  const ready = new Promise<void>((resolve) => socket.on("connected", () => resolve()));
-  const next = (count: number, timeoutMs = 5000) =>
-    new Promise<any[]>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`only ${events.length} event(s) arrived`)), timeoutMs);
-      const check = () => {
-        if (events.length >= count) {
-          clearTimeout(timer);
-          resolve(events.slice(0, count));
-        } else waiters.push(check);
-      };
-      check();
-    });
-  return { ready, next, events };
-}
+const subscribe = (client: ApiClient, query: string, variables?: Record<string, unknown>) =>
+  subscribeAs(sockets, client, query, variables);
 
 describe("live subscriptions over graphql-ws", () => {
   it("delivers a vote made over HTTP to another signed-in user", async () => {
