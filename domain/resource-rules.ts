@@ -112,6 +112,14 @@ export const trainerSchema = z.object({
   topicIds: idList(RESOURCE_LIMITS.topics.max),
   siteIds: idList(20).min(1, { message: "choose at least one site" }),
   availability: trainerWindowsSchema,
+  /** The trainer's own account: omitted keeps the current link, null or "" removes it. */
+  userEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((email) => email === "" || z.email().safeParse(email).success, { message: "must be an e-mail address" })
+    .nullish()
+    .transform((email) => (email === undefined ? undefined : email || null)),
 });
 export type TrainerFields = z.output<typeof trainerSchema>;
 

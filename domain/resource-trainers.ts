@@ -23,20 +23,54 @@ async function unknownIds(prisma: PrismaClient, fields: Pick<TrainerFields, "top
   ];
 }
 
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+const linkedElsewhere = (name: string) => invalid(["userEmail"], `is already linked to the trainer «${name}»`);
+
+/**
+ * The account `email` names, for linking to the trainer: undefined keeps the link as it is, null
+ * removes it. A STAFF account becomes TRAINER (it marks attendance of its sessions); other roles
+ * keep theirs, and an unlinked account keeps its role too.
+ */
+async function linkedUser(tx: Tx, trainerId: string | null, email: string | null | undefined): Promise<Outcome<{ userId?: string | null }>> {
+  if (email === undefined) return { kind: "ok", value: {} };
+  if (email === null) return { kind: "ok", value: { userId: null } };
+  const user = await tx.user.findUnique({ where: { email }, select: { id: true, role: true, trainer: { select: { id: true, name: true } } } });
+  if (!user) return invalid(["userEmail"], "no user has this e-mail address");
+  if (user.trainer && user.trainer.id !== trainerId) return linkedElsewhere(user.trainer.name);
+  if (user.role === "STAFF") await tx.user.update({ where: { id: user.id }, data: { role: "TRAINER" }, select: { id: true } });
+  return { kind: "ok", value: { userId: user.id } };
+}
+
 export async function saveTrainer(prisma: PrismaClient, trainerId: string | null, fields: TrainerFields): Promise<Outcome<{ id: string }>> {
   const problems = await unknownIds(prisma, fields);
   if (problems.length) return { kind: "invalid", problems };
+  try {
+    return await writeTrainer(prisma, trainerId, fields);
+  } catch (error) {
+    // Two trainers linked to one account at the same moment: Trainer.userId is unique.
+    if ((error as { code?: string }).code === "P2002") return invalid(["userEmail"], "is already linked to another trainer");
+    throw error;
+  }
+}
+
+function writeTrainer(prisma: PrismaClient, trainerId: string | null, fields: TrainerFields): Promise<Outcome<{ id: string }>> {
   const topicIds = [...new Set(fields.topicIds)];
   const siteIds = [...new Set(fields.siteIds)];
   return prisma.$transaction(async (tx) => {
     let id: string;
-    if (trainerId === null) {
-      id = (await tx.trainer.create({ data: { name: fields.name, maxHoursPerWeek: fields.maxHoursPerWeek }, select: { id: true } })).id;
-    } else {
+    if (trainerId !== null) {
       const [locked] = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "Trainer" WHERE "id" = ${trainerId} FOR UPDATE`;
       if (!locked) return { kind: "missing" } as const;
+    }
+    const link = await linkedUser(tx, trainerId, fields.userEmail);
+    if (link.kind !== "ok") return link;
+    const data = { name: fields.name, maxHoursPerWeek: fields.maxHoursPerWeek, ...link.value };
+    if (trainerId === null) {
+      id = (await tx.trainer.create({ data, select: { id: true } })).id;
+    } else {
       id = trainerId;
-      await tx.trainer.update({ where: { id }, data: { name: fields.name, maxHoursPerWeek: fields.maxHoursPerWeek }, select: { id: true } });
+      await tx.trainer.update({ where: { id }, data, select: { id: true } });
       await tx.trainerTopic.deleteMany({ where: { trainerId: id } });
       await tx.trainerSite.deleteMany({ where: { trainerId: id } });
       await tx.trainerAvailability.deleteMany({ where: { trainerId: id } });

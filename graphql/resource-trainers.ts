@@ -113,13 +113,17 @@ const TrainerWindowInput = builder.inputType("TrainerAvailabilityWindowInput", {
 
 const TrainerInput = builder.inputType("TrainerInput", {
   description:
-    "Every field of a trainer (an update replaces them all). name 2–100 characters; maxHoursPerWeek 1–60; topicIds: Topic ids; siteIds: at least one Site id; availability: weekday 1–7, minutes on the 30-minute grid within 08:00–20:00, start < end, no overlaps on one weekday (adjacent windows are merged).",
+    "Every field of a trainer (an update replaces them all but userEmail, which it keeps when omitted). name 2–100 characters; maxHoursPerWeek 1–60; topicIds: Topic ids; siteIds: at least one Site id; availability: weekday 1–7, minutes on the 30-minute grid within 08:00–20:00, start < end, no overlaps on one weekday (adjacent windows are merged).",
   fields: (t) => ({
     name: t.string({ required: true }),
     maxHoursPerWeek: t.int({ required: true }),
     topicIds: t.idList({ required: true }),
     siteIds: t.idList({ required: true }),
     availability: t.field({ type: [TrainerWindowInput], required: true }),
+    userEmail: t.string({
+      description:
+        "The e-mail of the trainer's own account (to mark attendance): omitted keeps the current link, null or \"\" removes it. An unknown e-mail, or an account linked to another trainer, is a field error. A STAFF account becomes TRAINER.",
+    }),
   }),
 });
 

@@ -214,3 +214,72 @@ describe("no N+1 queries", () => {
     expect(large.count).toBeLessThanOrEqual(8);
   });
 });
+
+describe("linked account (userEmail)", () => {
+  let staffUsers: Array<{ id: string; email: string; name: string }>;
+  let managerUser: { id: string; email: string };
+  const userOf = (id: string) => db.prisma.user.findUniqueOrThrow({ where: { id }, select: { role: true, trainer: { select: { name: true } } } });
+
+  beforeAll(async () => {
+    staffUsers = await createUsers(db.prisma, 4, { role: "STAFF", prefix: "trn-link" });
+    [managerUser] = await createUsers(db.prisma, 1, { role: "MANAGER", prefix: "trn-link-manager" });
+  });
+
+  it("links the account by e-mail (any case, spaces trimmed) and makes a STAFF account TRAINER", async () => {
+    const result = await manager.request(CREATE, { input: trainer({ name: "Вера Связанная", userEmail: `  ${staffUsers[0].email.toUpperCase()} ` }) });
+    expect(result.data.createTrainer).toMatchObject({ __typename: "MutationCreateTrainerSuccess", data: { name: "Вера Связанная", user: { name: staffUsers[0].name } } });
+    expect(await userOf(staffUsers[0].id)).toEqual({ role: "TRAINER", trainer: { name: "Вера Связанная" } });
+  });
+
+  it("keeps the link when an update omits userEmail, removes it on an empty one; the account keeps its role", async () => {
+    const created = await manager.request(CREATE, { input: trainer({ name: "Глеб Связанный", userEmail: staffUsers[1].email }) });
+    const id = created.data.createTrainer.data.id;
+    const kept = await manager.request(UPDATE, { id, input: trainer({ name: "Глеб С." }) });
+    expect(kept.data.updateTrainer.data).toMatchObject({ name: "Глеб С.", user: { name: staffUsers[1].name } });
+    const removed = await manager.request(UPDATE, { id, input: trainer({ name: "Глеб С.", userEmail: "" }) });
+    expect(removed.data.updateTrainer.data.user).toBeNull();
+    expect(await userOf(staffUsers[1].id)).toEqual({ role: "TRAINER", trainer: null });
+    const relinked = await manager.request(UPDATE, { id, input: trainer({ name: "Глеб С.", userEmail: staffUsers[1].email }) });
+    expect(relinked.data.updateTrainer.data.user).toEqual({ name: staffUsers[1].name });
+    const nulled = await manager.request(UPDATE, { id, input: trainer({ name: "Глеб С.", userEmail: null }) });
+    expect(nulled.data.updateTrainer.data.user).toBeNull();
+  });
+
+  it("a manager's account keeps the MANAGER role when linked", async () => {
+    const result = await manager.request(CREATE, { input: trainer({ name: "Дарья Руководитель", userEmail: managerUser.email }) });
+    expect(result.data.createTrainer.__typename).toBe("MutationCreateTrainerSuccess");
+    expect(await userOf(managerUser.id)).toEqual({ role: "MANAGER", trainer: { name: "Дарья Руководитель" } });
+  });
+
+  it.each([
+    ["an unknown e-mail", () => "nobody@test.spros", /no user has this e-mail address/],
+    ["a malformed e-mail", () => "not-an-email", /must be an e-mail address/],
+    ["an account linked to another trainer", () => staffUsers[0].email, /already linked to the trainer «Вера Связанная»/],
+  ])("refuses %s as a field error and writes nothing", async (_label, email, message) => {
+    const before = await db.prisma.trainer.count();
+    const result = await manager.request(CREATE, { input: trainer({ name: "Лишний Тренер", userEmail: email() }) });
+    expect(result.data.createTrainer).toEqual({ __typename: "ValidationError", fieldErrors: [{ path: ["input", "userEmail"], message: expect.stringMatching(message) }] });
+    expect(await db.prisma.trainer.count()).toBe(before);
+  });
+
+  it("refuses to move a linked account to another trainer on update and keeps both", async () => {
+    const other = await manager.request(CREATE, { input: trainer({ name: "Ефим Другой" }) });
+    const id = other.data.createTrainer.data.id;
+    const result = await manager.request(UPDATE, { id, input: trainer({ name: "Ефим Переименованный", userEmail: staffUsers[0].email }) });
+    expect(result.data.updateTrainer.fieldErrors).toEqual([{ path: ["input", "userEmail"], message: expect.stringContaining("«Вера Связанная»") }]);
+    expect(await db.prisma.trainer.findUniqueOrThrow({ where: { id: rawId(id) }, select: { name: true, userId: true } })).toEqual({ name: "Ефим Другой", userId: null });
+  });
+
+  it("two trainers created at once with one account: exactly one gets it, the other a field error", async () => {
+    const before = await db.prisma.trainer.count();
+    const results = await Promise.all(
+      ["Жанна Первая", "Зоя Вторая"].map((name) => manager.request(CREATE, { input: trainer({ name, userEmail: staffUsers[2].email }) })),
+    );
+    const typenames = results.map((result) => result.data.createTrainer.__typename).sort();
+    expect(typenames).toEqual(["MutationCreateTrainerSuccess", "ValidationError"]);
+    const refused = results.find((result) => result.data.createTrainer.__typename === "ValidationError");
+    expect(refused?.data.createTrainer.fieldErrors).toEqual([{ path: ["input", "userEmail"], message: expect.stringMatching(/already linked/) }]);
+    expect(await db.prisma.trainer.count()).toBe(before + 1);
+    expect(await userOf(staffUsers[2].id)).toMatchObject({ role: "TRAINER" });
+  });
+});
