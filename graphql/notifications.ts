@@ -14,7 +14,7 @@ const NotificationKindEnum = builder.enumType("NotificationKind", {
     TOPIC_COMMENTED: { description: "Someone commented on the reader's topic (comment, commentExcerpt, actor)." },
     SESSION_SCHEDULED: { description: "A session of a topic the reader voted for was approved and can be booked (session)." },
     BOOKING_PROMOTED: { description: "The reader's waitlisted booking became a confirmed seat (session)." },
-    SESSION_CANCELLED: { description: "A session the reader had booked was cancelled (session)." },
+    SESSION_CANCELLED: { description: "A session the reader had booked was cancelled (session, reason)." },
   } as const,
 });
 
@@ -42,7 +42,7 @@ builder.prismaNode("Notification", {
     }),
     reason: t.string({
       nullable: true,
-      description: "Why the topic was rejected (TOPIC_STATUS_CHANGED to REJECTED).",
+      description: "Why the topic was rejected (TOPIC_STATUS_CHANGED to REJECTED) or the session cancelled (SESSION_CANCELLED).",
       resolve: (notification) => readPayload(notification.payload).reason ?? null,
     }),
     commentExcerpt: t.string({

@@ -2,12 +2,14 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { loadViewerFit, matchesTime, matchRank, type ViewerFit } from "../domain/booking-match";
 import { z } from "zod";
 import { clockTime, dateKey, fromDateKey } from "../domain/centre-time";
+import { CANCEL_REASON_LIMITS, cancelTrainingSession, type SessionCancelRefusal } from "../domain/session-cancel";
 import { builder } from "./builder";
 import type { GraphQLContext } from "./context";
-import { NotFoundError } from "./errors";
+import { ErrorInterface, NotFoundError, ValidationError } from "./errors";
 import { decodeNodeId } from "./node-id";
 import { inOrder, pageOfIds, splitPageQuery } from "./ordered-page";
 import { nonEmpty } from "./prisma-query";
+import { validationErrorFromIssues } from "./validation-error";
 
 const SessionStatusEnum = builder.enumType("SessionStatus", { values: ["SCHEDULED", "CANCELLED"] as const });
 
@@ -209,5 +211,63 @@ builder.subscriptionField("sessionSeatsChanged", (t) =>
       return context.pubsub.subscribe("session:seatsChanged", id);
     },
     resolve: (event: SeatsEvent) => event,
+  }),
+);
+
+/** The session cannot be cancelled: it already was, or it has started. */
+export class SessionNotCancellableError extends Error {
+  constructor(readonly reason: SessionCancelRefusal) {
+    super(reason === "ALREADY_CANCELLED" ? "This session has already been cancelled" : "This session has already started");
+    this.name = "SessionNotCancellableError";
+  }
+}
+
+const SessionCancelRefusalEnum = builder.enumType("SessionCancelRefusal", {
+  values: {
+    ALREADY_CANCELLED: { description: "The session was cancelled before; nothing changed." },
+    STARTED: { description: "The session has already started (or is over)." },
+  } as const,
+});
+
+builder.objectType(SessionNotCancellableError, {
+  name: "SessionNotCancellableError",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof SessionNotCancellableError,
+  fields: (t) => ({ reason: t.field({ type: SessionCancelRefusalEnum, resolve: (error) => error.reason }) }),
+});
+
+const cancelReasonSchema = z
+  .string()
+  .trim()
+  .min(CANCEL_REASON_LIMITS.min)
+  .max(CANCEL_REASON_LIMITS.max)
+  .refine((reason) => !reason.includes("\u0000"), "must not contain NUL characters");
+
+builder.mutationField("cancelTrainingSession", (t) =>
+  t.prismaField({
+    type: "TrainingSession",
+    authScopes: { manager: true },
+    description:
+      "Manager: cancels an upcoming session. Every confirmed and waitlisted booking is cancelled and its holder gets a " +
+      `SESSION_CANCELLED notification with the reason (trimmed, ${CANCEL_REASON_LIMITS.min}–${CANCEL_REASON_LIMITS.max} characters).`,
+    errors: { types: [NotFoundError, SessionNotCancellableError, ValidationError] },
+    args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
+    resolve: async (query, _root, args, context) => {
+      // Validated here, after field authorisation, so staff get FORBIDDEN rather than validation details.
+      const parsed = cancelReasonSchema.safeParse(args.reason);
+      if (!parsed.success) throw validationErrorFromIssues(parsed.error.issues, ["reason"]);
+      const sessionId = decodeNodeId("TrainingSession", String(args.id));
+      if (!sessionId) throw new NotFoundError("TrainingSession");
+      const outcome = await cancelTrainingSession(context.sql, { sessionId, reason: parsed.data, actorId: context.viewer!.id, now: new Date() });
+      if (outcome.kind === "missing") throw new NotFoundError("TrainingSession");
+      if (outcome.kind === "refused") throw new SessionNotCancellableError(outcome.reason);
+      // Committed: tell the people, the session's watchers and every bookable list.
+      for (const notification of outcome.notifications) {
+        context.pubsub.publish("notification:added", notification.userId, { notificationId: notification.id });
+      }
+      context.pubsub.publish("session:seatsChanged", sessionId, outcome.seats);
+      context.pubsub.publish("session:published", { sessionId });
+      return context.prisma.trainingSession.findUniqueOrThrow({ ...nonEmpty(query), where: { id: sessionId } });
+    },
   }),
 );

@@ -39,7 +39,10 @@ export function notificationText(t: TFunction, n: NotificationItem, locale: Loca
         n.kind === "SESSION_SCHEDULED" ? "notifications.sessionScheduled"
         : n.kind === "BOOKING_PROMOTED" ? "notifications.sessionPromoted"
         : "notifications.sessionCancelled";
-      return { text: t(key, { title, when }), detail: t("notifications.sessionPlace", { place }) };
+      const where = t("notifications.sessionPlace", { place });
+      // A cancellation says why (the manager's reason travels in the notification's payload).
+      const why = n.kind === "SESSION_CANCELLED" && n.reason ? t("booking.cancelledReason", { reason: n.reason }) : null;
+      return { text: t(key, { title, when }), detail: why ? `${why} · ${where}` : where };
     }
     case "TOPIC_STATUS_CHANGED":
     default:

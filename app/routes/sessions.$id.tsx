@@ -1,18 +1,34 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BookingForm } from "~/components/booking-form";
 import { BookingNotice } from "~/components/booking-notice";
 import { SessionAttendance } from "~/components/session-attendance";
+import { SessionCancel, type SessionCancelError } from "~/components/session-cancel";
 import { SessionSeats } from "~/components/session-seats";
 import { SessionPlace, SessionWhen } from "~/components/session-when";
-import { idFromParam, MARK_ATTENDANCE, TRAINING_SESSION, type MarkAttendanceData, type TrainingSessionData } from "~/lib/documents/bookings";
+import {
+  CANCEL_REASON_MAX,
+  CANCEL_REASON_MIN,
+  CANCEL_TRAINING_SESSION,
+  idFromParam,
+  MARK_ATTENDANCE,
+  TRAINING_SESSION,
+  type CancelTrainingSessionData,
+  type MarkAttendanceData,
+  type TrainingSessionData,
+} from "~/lib/documents/bookings";
 import { gql, requireUser } from "~/lib/graphql.server";
 import { pageMeta } from "~/lib/meta";
 import { topicPath } from "~/lib/topic-path";
+import moderationStyles from "~/styles/moderation.css";
 import sessionsStyles from "~/styles/sessions.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: sessionsStyles }];
+// moderation.css: the danger button and fold-out form the topic rejection uses, shared by the session cancellation.
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: sessionsStyles },
+  { rel: "stylesheet", href: moderationStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageMeta(matches, (t) => (data?.session ? t("booking.sessionTitle", { title: data.session.topic.title }) : t("errors.notFoundTitle")));
@@ -22,13 +38,35 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const staff = viewer.role !== "STAFF";
   const { trainingSession } = await gql<TrainingSessionData>(context, TRAINING_SESSION, { id: idFromParam(params.id), staff });
   if (!trainingSession) throw new Response("Not found", { status: 404 });
-  return { session: trainingSession, staff, now: Date.now() };
+  const manager = viewer.role === "MANAGER" || viewer.role === "ADMIN";
+  return { session: trainingSession, staff, manager, now: Date.now() };
 }
 
-/** Attendance marks (trainer of the session or a manager; the API decides). */
+/** A manager cancels the session (the API decides who may); refusals come back with the typed reason kept. */
+async function cancelSession(form: FormData, context: ActionFunctionArgs["context"], id: string) {
+  const reason = String(form.get("reason") ?? "");
+  const failed = (error: SessionCancelError["error"]) => data<SessionCancelError>({ error, reason }, { status: 400 });
+  const length = reason.trim().length;
+  if (length < CANCEL_REASON_MIN || length > CANCEL_REASON_MAX) return failed("errorCancelReason");
+  if (form.get("confirm") !== "yes") return failed("errorCancelConfirm");
+  const { cancelTrainingSession: result } = await gql<CancelTrainingSessionData>(context, CANCEL_TRAINING_SESSION, { id: idFromParam(id), reason });
+  switch (result.__typename) {
+    case "MutationCancelTrainingSessionSuccess":
+      return redirect(`/sessions/${id}?notice=sessionCancelled`);
+    case "ValidationError":
+      return failed("errorCancelReason");
+    case "SessionNotCancellableError":
+      return failed(result.reason === "ALREADY_CANCELLED" ? "errorAlreadyCancelled" : "errorCancelStarted");
+    default:
+      return failed("errorNotFound");
+  }
+}
+
+/** Attendance marks (trainer of the session or a manager; the API decides), or the manager's cancellation. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   await requireUser(request, context);
   const form = await request.formData();
+  if (form.get("intent") === "cancelSession") return cancelSession(form, context, params.id ?? "");
   const { markAttendance } = await gql<MarkAttendanceData>(context, MARK_ATTENDANCE, {
     bookingId: String(form.get("bookingId") ?? ""),
     attendance: form.get("attendance") === "NO_SHOW" ? "NO_SHOW" : "ATTENDED",
@@ -45,7 +83,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function SessionRoute() {
-  const { session, staff, now } = useLoaderData<typeof loader>();
+  const { session, staff, manager, now } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>() as SessionCancelError | undefined;
+  const [params] = useSearchParams();
   const { t } = useTranslation();
   const started = new Date(session.startsAt).getTime() <= now;
   return (
@@ -62,9 +102,17 @@ export default function SessionRoute() {
         </Link>
       </div>
       <BookingNotice />
+      {params.get("notice") === "sessionCancelled" && session.status === "CANCELLED" ? (
+        <p className="notice notice--success" role="status">
+          {t("booking.sessionCancelledDone")}
+        </p>
+      ) : null}
       <p className="session-page__zone">{t("booking.timeZoneNote")}</p>
       <SessionSeats sessionId={session.id} initial={{ seatsLeft: session.seatsLeft, waitlisted: session.waitlisted, capacity: session.capacity }} />
       {started ? null : <BookingForm session={session} />}
+      {manager && !started && session.status === "SCHEDULED" ? (
+        <SessionCancel people={session.seatsTaken + session.waitlisted} failed={failed} />
+      ) : null}
       {staff && session.bookings && session.attendance ? (
         <SessionAttendance bookings={session.bookings} summary={session.attendance} started={started} />
       ) : null}

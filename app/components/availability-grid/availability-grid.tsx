@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { WeekdayHeaderRow } from "~/components/weekday-header";
 import {
@@ -327,7 +328,8 @@ export function AvailabilitySummary({ lines }: { lines: ReturnType<typeof summar
 }
 
 export function summaryText(
-  t: ReturnType<typeof useTranslation>["t"],
+  // TFunction, not ReturnType<typeof useTranslation>["t"]: the latter hits TS2589 (too deep) once the key union grows.
+  t: TFunction,
   l: ReturnType<typeof summarize>[number],
 ): string {
   return t("availability.summaryLine", {

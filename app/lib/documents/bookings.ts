@@ -122,6 +122,29 @@ export type CancelBookingData = {
     | { __typename: "NotFoundError"; message: string };
 };
 
+/** The API's limits on a cancellation reason (graphql/training-sessions.ts). */
+export const CANCEL_REASON_MIN = 3;
+export const CANCEL_REASON_MAX = 500;
+
+export const CANCEL_TRAINING_SESSION = /* GraphQL */ `
+  mutation CancelTrainingSession($id: ID!, $reason: String!) {
+    cancelTrainingSession(id: $id, reason: $reason) {
+      __typename
+      ... on MutationCancelTrainingSessionSuccess { data { id status seatsTaken waitlisted } }
+      ... on SessionNotCancellableError { reason }
+      ... on ValidationError { fieldErrors { path message } }
+      ... on Error { message }
+    }
+  }
+`;
+export type CancelTrainingSessionData = {
+  cancelTrainingSession:
+    | { __typename: "MutationCancelTrainingSessionSuccess"; data: { id: string; status: "SCHEDULED" | "CANCELLED"; seatsTaken: number; waitlisted: number } }
+    | { __typename: "SessionNotCancellableError"; reason: "ALREADY_CANCELLED" | "STARTED"; message: string }
+    | { __typename: "ValidationError"; fieldErrors: Array<{ path: string[]; message: string }>; message: string }
+    | { __typename: "NotFoundError"; message: string };
+};
+
 export const MARK_ATTENDANCE = /* GraphQL */ `
   mutation MarkAttendance($bookingId: ID!, $attendance: Attendance!) {
     markAttendance(bookingId: $bookingId, attendance: $attendance) {
