@@ -38,6 +38,11 @@ export function SiteHeader({ viewer, locale }: { viewer: Viewer | null; locale: 
               </li>
               {MODERATOR_ROLES.has(viewer.role) ? (
                 <li>
+                  <NavLink to="/manage/dashboard">{t("dashboard.nav")}</NavLink>
+                </li>
+              ) : null}
+              {MODERATOR_ROLES.has(viewer.role) ? (
+                <li>
                   <NavLink to="/manage/planning">{t("planning.nav")}</NavLink>
                 </li>
               ) : null}

@@ -82,3 +82,33 @@ export const DASHBOARD_PULSE = /* GraphQL */ `
 export type DashboardPulseData = {
   dashboardPulse: { asOf: string; sequence: number; headline: DashboardHeadline; topTopics: TopicDemandRow[] };
 };
+
+/** The page's URL query: ?topic=&site=&office=&online=1 (the heat map's filter). */
+export type DashboardQuery = { topicId: string; siteId: string; officeId: string; onlineOnly: boolean };
+
+export function readDashboardQuery(params: URLSearchParams): DashboardQuery {
+  return {
+    topicId: params.get("topic") ?? "",
+    siteId: params.get("site") ?? "",
+    officeId: params.get("office") ?? "",
+    onlineOnly: params.get("online") === "1",
+  };
+}
+
+/** The same query as URL parameters (empty ones left out), for links that keep the filter. */
+export function dashboardSearch(query: DashboardQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.topicId) params.set("topic", query.topicId);
+  if (query.siteId) params.set("site", query.siteId);
+  if (query.officeId) params.set("office", query.officeId);
+  if (query.onlineOnly) params.set("online", "1");
+  return params;
+}
+
+export function dashboardVariables(query: DashboardQuery): Record<string, unknown> {
+  const filter: DashboardFilter = {};
+  if (query.siteId) filter.siteId = query.siteId;
+  if (query.officeId) filter.officeId = query.officeId;
+  if (query.onlineOnly) filter.onlineOnly = true;
+  return { filter, topicId: query.topicId || null, withTopic: Boolean(query.topicId) };
+}

@@ -1,0 +1,41 @@
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { ChartSection, DataTable } from "~/components/dashboard/chart-section";
+import { CHART_COLORS, EChart, type ChartOption } from "~/components/dashboard/echart";
+import type { OfficeDemandRow } from "~/lib/documents/dashboard";
+
+const SHOWN = 20;
+
+/** Votes by office, the top 20, with distinct voters beside them. */
+export function OfficeChart({ rows, csvHref }: { rows: readonly OfficeDemandRow[]; csvHref: string }) {
+  const { t } = useTranslation();
+  const top = useMemo(() => rows.slice(0, SHOWN), [rows]);
+  const option = useMemo<ChartOption>(
+    () => ({
+      grid: { left: 8, right: 24, top: 32, bottom: 24, containLabel: true },
+      legend: { top: 0 },
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+      xAxis: { type: "value", minInterval: 1 },
+      yAxis: { type: "category", inverse: true, data: top.map((r) => r.office.name), axisLabel: { width: 220, overflow: "truncate" } },
+      series: [
+        { type: "bar", name: t("dashboard.csv.votes"), data: top.map((r) => r.votes), itemStyle: { color: CHART_COLORS[0] } },
+        { type: "bar", name: t("dashboard.csv.voters"), data: top.map((r) => r.voters), itemStyle: { color: CHART_COLORS[1] } },
+      ],
+    }),
+    [top, t],
+  );
+  const leader = top[0];
+  const summary = leader
+    ? t("dashboard.offices.summary", { office: leader.office.name, votes: leader.votes, voters: leader.voters, count: rows.length })
+    : t("dashboard.empty");
+  return (
+    <ChartSection id="demand-by-office" title={t("dashboard.offices.title")} summary={summary} csvHref={csvHref}>
+      {top.length > 0 ? <EChart option={option} height={top.length * 30 + 70} label={summary} /> : null}
+      <DataTable
+        caption={t("dashboard.offices.title")}
+        columns={[{ label: t("dashboard.csv.office") }, { label: t("dashboard.csv.district") }, { label: t("dashboard.csv.votes") }, { label: t("dashboard.csv.voters") }]}
+        rows={top.map((r) => ({ key: r.office.id, cells: [r.office.name, r.office.district, r.votes, r.voters] }))}
+      />
+    </ChartSection>
+  );
+}
