@@ -14,12 +14,15 @@ const CELLS_PER_DAY = (dayEndMinute - dayStartMinute) / slotMinutes;
  * stored normalised (disjoint per weekday), so a vote's spans are disjoint too. A span covers the
  * cells a window covers entirely: [cellFrom, cellTo) in 0…24 counted from 08:00.
  */
-function effectiveSpans(topicId: string) {
+function effectiveSpans(topicId: string, voterCondition?: Prisma.Sql) {
+  const voters = voterCondition
+    ? Prisma.sql`"Vote" v JOIN "User" u ON u."id" = v."userId" AND ${voterCondition}`
+    : Prisma.sql`"Vote" v`;
   return Prisma.sql`
     voters AS (
       SELECT v."id" AS "voteId", v."userId",
              EXISTS (SELECT 1 FROM "VoteWindow" w WHERE w."voteId" = v."id") AS "narrowed"
-      FROM "Vote" v WHERE v."topicId" = ${topicId}
+      FROM ${voters} WHERE v."topicId" = ${topicId}
     ),
     effective AS (
       SELECT vo."voteId", a."weekday", a."startMinute" AS "s", a."endMinute" AS "e",
@@ -47,11 +50,12 @@ function effectiveSpans(topicId: string) {
  * Every cell of the weekly grid (Monday 08:00 … Sunday 19:30, 7 × 24) with how many of the
  * topic's voters can come then, preferred and if need be. One query; no votes are loaded into JS.
  * Each span adds +1 at its first cell and −1 after its last, and a running sum per weekday gives
- * the counts: the work grows with the number of windows, not windows × cells.
+ * the counts: the work grows with the number of windows, not windows × cells. `voterCondition`
+ * (on the voter's User row `u`) counts only some voters (the dashboard's office/site filters).
  */
-export async function topicDemandHeatmap(prisma: PrismaClient, topicId: string): Promise<HeatmapCell[]> {
+export async function topicDemandHeatmap(prisma: PrismaClient, topicId: string, voterCondition?: Prisma.Sql): Promise<HeatmapCell[]> {
   const rows = await prisma.$queryRaw<Array<{ weekday: number; cell: number; preferred: number; ifNeedBe: number }>>`
-    WITH ${effectiveSpans(topicId)},
+    WITH ${effectiveSpans(topicId, voterCondition)},
     deltas AS (
       SELECT "weekday", "cellFrom" AS "cell", "level", 1 AS "d" FROM spans WHERE "cellTo" > "cellFrom"
       UNION ALL

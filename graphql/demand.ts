@@ -1,7 +1,7 @@
 import { topicDemandHeatmap, topicVotersWithoutAvailability, type HeatmapCell } from "../domain/demand-heatmap";
 import { builder } from "./builder";
 
-const DemandCellRef = builder.objectRef<HeatmapCell>("DemandCell").implement({
+export const DemandCellRef = builder.objectRef<HeatmapCell>("DemandCell").implement({
   description: "One 30-minute cell of the weekly grid with how many of a topic's voters can come then.",
   fields: (t) => ({
     weekday: t.exposeInt("weekday", { description: "ISO weekday: 1 = Monday … 7 = Sunday." }),

@@ -1,11 +1,17 @@
 import { createPubSub } from "graphql-yoga";
+import type { DashboardPulsePayload } from "../domain/dashboard/pulse";
 import type { TopicStatus } from "../prisma/generated/enums";
 
 /**
  * The typed event map of everything the API streams. Publish only after the writing transaction
  * has committed, so a subscriber that reacts by reading the database sees the new state.
  */
-export type TopicVoteChange = { topicId: string; voteCount: number };
+export type TopicVoteChange = {
+  topicId: string;
+  voteCount: number;
+  /** When the change committed (the dashboard pulse reports the newest it covers). */
+  at?: Date;
+};
 
 export type TopicStatusChangeEvent = { topicId: string; fromStatus: TopicStatus; toStatus: TopicStatus };
 
@@ -22,6 +28,10 @@ export type SprosEvents = {
   "notification:added": [userId: string, { notificationId: string }];
   /** Routed by session id: seats taken and waitlist length after a booking change. */
   "session:seatsChanged": [sessionId: string, SessionSeatsChange];
+  /** Every "session:seatsChanged", whatever the session (dispatched by the pubsub itself; the dashboard follows all sessions). */
+  "session:anySeatsChanged": [SessionSeatsChange];
+  /** The dashboard's heartbeat, computed once per tick for every subscriber (graphql/dashboard-pulse.ts). */
+  "dashboard:pulse": [DashboardPulsePayload];
   /** Any session was approved, moved or cancelled: bookable lists refresh. */
   "session:published": [{ sessionId: string }];
   /** Routed by run id: progress of a scheduler run, and its status changes. */
@@ -32,8 +42,21 @@ export type SprosEvents = {
 
 export type SessionSeatsChange = { sessionId: string; seatsTaken: number; waitlisted: number; capacity: number };
 
+const SEATS_CHANGED_PREFIX = "session:seatsChanged:";
+
+/** Re-dispatches each routed seat change unrouted as "session:anySeatsChanged" as well. */
+class SprosEventTarget extends EventTarget {
+  override dispatchEvent(event: Event): boolean {
+    const delivered = super.dispatchEvent(event);
+    if (event.type.startsWith(SEATS_CHANGED_PREFIX)) {
+      super.dispatchEvent(new CustomEvent("session:anySeatsChanged", { detail: (event as CustomEvent).detail }));
+    }
+    return delivered;
+  }
+}
+
 export function createSprosPubSub() {
-  return createPubSub<SprosEvents>();
+  return createPubSub<SprosEvents>({ eventTarget: new SprosEventTarget() as never });
 }
 
 export type SprosPubSub = ReturnType<typeof createSprosPubSub>;

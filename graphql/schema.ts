@@ -29,5 +29,7 @@ import "./proposed-sessions";
 import "./booking-errors";
 import "./training-sessions";
 import "./bookings";
+import "./dashboard";
+import "./dashboard-pulse";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -63,7 +63,7 @@ function voteMutation(name: "vote" | "unvote", change: VoteChange, description: 
         if (outcome.kind === "missing") throw new NotFoundError("Topic");
         if (outcome.kind === "closed") throw new VotingClosedError();
         if (outcome.kind === "changed") {
-          context.pubsub.publish("topic:voteChanged", { topicId: topicId!, voteCount: outcome.voteCount });
+          context.pubsub.publish("topic:voteChanged", { topicId: topicId!, voteCount: outcome.voteCount, at: new Date() });
           publishDemandChanged(context, [topicId!]);
         }
         return rowFromChange(query, outcome, context.viewer!.id) ??
