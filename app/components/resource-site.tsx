@@ -2,12 +2,13 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TextField } from "~/components/form-fields";
 import { ResourceErrorSummary, useDynamicT, type FormErrors } from "~/components/resource-form-errors";
+import { ResourceSiteForm, siteScope } from "~/components/resource-site-form";
 import { formatMinute } from "~/lib/availability-cells";
 import type { RoomItem, SiteItem } from "~/lib/documents/resources";
 
 type Props = { site: SiteItem; errors?: FormErrors; values?: Record<string, string> };
 
-/** One site: its hours, its rooms (rename, change capacity, delete) and a form for a new room. */
+/** One site: its hours (and a form to change them), its rooms (rename, change capacity, delete) and a form for a new room. */
 export function ResourceSite({ site, errors, values }: Props) {
   const { t } = useTranslation();
   const dynamicT = useDynamicT();
@@ -17,8 +18,14 @@ export function ResourceSite({ site, errors, values }: Props) {
     <section className="resource-site" aria-labelledby={headingId}>
       <h2 id={headingId}>{site.name}</h2>
       <p className="resource-site__meta">
-        {site.address} · {t("resources.hours", { from: formatMinute(site.opensMinute), to: formatMinute(site.closesMinute) })}
+        {site.address ? `${site.address} · ` : null}
+        {t("resources.hours", { from: formatMinute(site.opensMinute), to: formatMinute(site.closesMinute) })} · {t("resources.siteCodeShort", { code: site.code })}
       </p>
+      {/* Closed until needed; it opens by itself when its last submission failed. Works without JavaScript. */}
+      <details className="resource-site__edit" open={errors?.scope === siteScope(site)}>
+        <summary>{t("resources.editSite")}</summary>
+        <ResourceSiteForm site={site} errors={errors} values={values} />
+      </details>
       <h3>{t("resources.roomsTitle")}</h3>
       {site.rooms.length === 0 ? <p>{t("resources.noRooms")}</p> : null}
       <ul className="resource-rooms">

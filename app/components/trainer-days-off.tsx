@@ -14,10 +14,6 @@ type Props = { daysOff: Array<{ date: string; reason: string }>; errors?: FormEr
  */
 export function TrainerDaysOff({ daysOff, errors, values }: Props) {
   const { t } = useTranslation();
-  const dynamicT = useDynamicT();
-  const rows = (errors ? Number(values?.rows ?? 0) : daysOff.length) + (errors ? 0 : NEW_DAY_ROWS);
-  const value = (name: string, index: number) => (errors ? values?.[name] : daysOff[index]?.[name.split("-")[2] as "date" | "reason"]) ?? "";
-  const fieldError = (name: string) => (errors?.fields?.[name] ? dynamicT(errors.fields[name]) : null);
   return (
     <section className="trainer-section" aria-labelledby="days-off">
       <h2 id="days-off">{t("resources.daysOffTitle")}</h2>
@@ -25,30 +21,7 @@ export function TrainerDaysOff({ daysOff, errors, values }: Props) {
       <Form method="post" className="form" noValidate>
         {errors ? <ResourceErrorSummary errors={errors} /> : null}
         <input type="hidden" name="intent" value="daysOff" />
-        <input type="hidden" name="rows" value={rows} />
-        <ul className="trainer-days">
-          {Array.from({ length: rows }, (_, index) => (
-            <li key={index}>
-              <fieldset className="trainer-day trainer-fieldset">
-                <legend className="visually-hidden">{t("resources.dayOffRow", { n: index + 1 })}</legend>
-                <TextField name={`day-${index}-date`} type="date" label={t("resources.dayOffDate")} defaultValue={value(`day-${index}-date`, index)} error={fieldError(`day-${index}-date`)} />
-                <TextField
-                  name={`day-${index}-reason`}
-                  label={t("resources.dayOffReason")}
-                  maxLength={200}
-                  defaultValue={value(`day-${index}-reason`, index)}
-                  error={fieldError(`day-${index}-reason`)}
-                />
-                {index < daysOff.length || errors ? (
-                  <label className="trainer-check">
-                    <input type="checkbox" name={`day-${index}-remove`} defaultChecked={errors ? values?.[`day-${index}-remove`] === "on" : false} />
-                    <span>{t("resources.removeDayOff")}</span>
-                  </label>
-                ) : null}
-              </fieldset>
-            </li>
-          ))}
-        </ul>
+        <TrainerDayOffRows daysOff={daysOff} errors={errors} values={values} />
         <div>
           <button type="submit" className="button button--secondary">
             {t("resources.saveDaysOff")}
@@ -56,5 +29,47 @@ export function TrainerDaysOff({ daysOff, errors, values }: Props) {
         </div>
       </Form>
     </section>
+  );
+}
+
+/**
+ * The rows themselves, inside the caller's form (the trainer page's days-off form, or the new
+ * trainer form). After a failed submission the posted rows come back as they were.
+ */
+export function TrainerDayOffRows({ daysOff, errors, values }: Props) {
+  const { t } = useTranslation();
+  const dynamicT = useDynamicT();
+  const saved = errors ? Number(values?.saved ?? 0) : daysOff.length;
+  const rows = errors ? Number(values?.rows ?? 0) : daysOff.length + NEW_DAY_ROWS;
+  const value = (name: string, index: number) => (errors ? values?.[name] : daysOff[index]?.[name.split("-")[2] as "date" | "reason"]) ?? "";
+  const fieldError = (name: string) => (errors?.fields?.[name] ? dynamicT(errors.fields[name]) : null);
+  return (
+    <>
+      <input type="hidden" name="rows" value={rows} />
+      <input type="hidden" name="saved" value={saved} />
+      <ul className="trainer-days">
+        {Array.from({ length: rows }, (_, index) => (
+          <li key={index}>
+            <fieldset className="trainer-day trainer-fieldset">
+              <legend className="visually-hidden">{t("resources.dayOffRow", { n: index + 1 })}</legend>
+              <TextField name={`day-${index}-date`} type="date" label={t("resources.dayOffDate")} defaultValue={value(`day-${index}-date`, index)} error={fieldError(`day-${index}-date`)} />
+              <TextField
+                name={`day-${index}-reason`}
+                label={t("resources.dayOffReason")}
+                maxLength={200}
+                defaultValue={value(`day-${index}-reason`, index)}
+                error={fieldError(`day-${index}-reason`)}
+              />
+              {index < saved ? (
+                <label className="trainer-check">
+                  <input type="checkbox" name={`day-${index}-remove`} defaultChecked={errors ? values?.[`day-${index}-remove`] === "on" : false} />
+                  <span>{t("resources.removeDayOff")}</span>
+                </label>
+              ) : null}
+            </fieldset>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -1,18 +1,22 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { centreWallClock, dateKey } from "../../domain/centre-time";
 import { ResourceClosedDates } from "~/components/resource-closed-dates";
 import { resultErrors, type FormErrors } from "~/components/resource-form-errors";
 import { ResourceNav } from "~/components/resource-nav";
 import { ResourceSite } from "~/components/resource-site";
+import { ResourceSiteForm } from "~/components/resource-site-form";
 import { MODERATOR_ROLES } from "~/lib/documents";
 import {
   ADD_CLOSED_DATE,
   CREATE_ROOM,
+  CREATE_SITE,
   DELETE_ROOM,
   REMOVE_CLOSED_DATE,
   RESOURCES_PAGE,
   UPDATE_ROOM,
+  UPDATE_SITE,
   type ResourceResult,
   type ResourcesPageData,
 } from "~/lib/documents/resources";
@@ -29,16 +33,18 @@ async function requireManager(request: Request, context: LoaderFunctionArgs["con
   if (!MODERATOR_ROLES.has(viewer.role)) throw redirect("/topics");
 }
 
-/** Today at the centre (Moscow is UTC+3 all year), as the API's "YYYY-MM-DD". */
-const centreToday = () => new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 10);
+/** Today at the centre, as the API's "YYYY-MM-DD". */
+const centreToday = () => dateKey(centreWallClock(new Date()).date);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireManager(request, context);
   return gql<ResourcesPageData>(context, RESOURCES_PAGE, { from: centreToday() });
 }
 
-type Intent = "createRoom" | "updateRoom" | "deleteRoom" | "addClosedDate" | "removeClosedDate";
+type Intent = "createSite" | "updateSite" | "createRoom" | "updateRoom" | "deleteRoom" | "addClosedDate" | "removeClosedDate";
 const DONE: Record<Intent, string> = {
+  createSite: "siteAdded",
+  updateSite: "siteSaved",
   createRoom: "roomAdded",
   updateRoom: "roomSaved",
   deleteRoom: "roomDeleted",
@@ -56,7 +62,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const scope = text("scope");
   const values = Object.fromEntries([...form.entries()].map(([key, value]) => [key, String(value)]));
   let result: ResourceResult<string>;
-  if (intent === "createRoom" || intent === "updateRoom") {
+  if (intent === "createSite" || intent === "updateSite") {
+    const minute = (name: string) => (text(`${scope}-${name}`) === "" ? -1 : Number(text(`${scope}-${name}`)));
+    const input = {
+      code: text(`${scope}-code`),
+      name: text(`${scope}-name`),
+      address: text(`${scope}-address`),
+      opensMinute: minute("opensMinute"),
+      closesMinute: minute("closesMinute"),
+    };
+    result =
+      intent === "createSite"
+        ? (await gql<{ createSite: ResourceResult<string> }>(context, CREATE_SITE, { input })).createSite
+        : (await gql<{ updateSite: ResourceResult<string> }>(context, UPDATE_SITE, { siteId: target, input })).updateSite;
+  } else if (intent === "createRoom" || intent === "updateRoom") {
     const capacity = Number(text(`${scope}-capacity`));
     const input = { name: text(`${scope}-name`), capacity: Number.isInteger(capacity) ? capacity : 0 };
     result =
@@ -75,6 +94,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (result.__typename.endsWith("Success")) throw redirect(`/manage/resources?done=${DONE[intent]}`);
   const errors: FormErrors = { scope, ...resultErrors(result, scope, { name: text("targetName") }) };
+  if (intent === "createSite" || intent === "updateSite") {
+    // A site's name has its own limits (2–100) and a code of its own rules: their own messages.
+    for (const [field, key] of Object.entries(errors.fields ?? {})) {
+      if (key === "resources.errors.name") errors.fields![field] = "resources.errors.siteName";
+    }
+  }
   return data({ errors, values }, { status: 400 });
 }
 
@@ -97,6 +122,10 @@ export default function ManageResourcesRoute() {
       {sites.map((site) => (
         <ResourceSite key={site.id} site={site} errors={actionData?.errors} values={actionData?.values} />
       ))}
+      <section className="resource-site resource-site--new" aria-labelledby="add-site">
+        <h2 id="add-site">{t("resources.addSiteTitle")}</h2>
+        <ResourceSiteForm site={null} errors={actionData?.errors} values={actionData?.values} />
+      </section>
       <ResourceClosedDates sites={sites} closedDates={closedDates} errors={actionData?.errors} values={actionData?.values} />
     </div>
   );

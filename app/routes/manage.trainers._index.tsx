@@ -1,6 +1,7 @@
 import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { centreWallClock, dateKey } from "../../domain/centre-time";
 import { ResourceNav } from "~/components/resource-nav";
 import { TrainerTable } from "~/components/trainer-table";
 import { MODERATOR_ROLES } from "~/lib/documents";
@@ -16,8 +17,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireUser(request, context);
   if (!MODERATOR_ROLES.has(viewer.role)) throw redirect("/topics");
   const { trainers } = await gql<TrainersPageData>(context, TRAINERS_PAGE);
-  // Days off ahead are counted against the centre's today (Moscow, UTC+3 all year).
-  return { trainers, today: new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 10) };
+  // Days off ahead are counted from the centre's today.
+  return { trainers, today: dateKey(centreWallClock(new Date()).date) };
 }
 
 export default function ManageTrainersRoute() {
@@ -28,6 +29,11 @@ export default function ManageTrainersRoute() {
       <ResourceNav />
       <h1>{t("resources.trainersTitle")}</h1>
       <p className="page-intro">{t("resources.trainersIntro")}</p>
+      <p>
+        <Link to="/manage/trainers/new" className="button button--primary">
+          {t("resources.addTrainer")}
+        </Link>
+      </p>
       {trainers.length === 0 ? <p>{t("resources.trainersEmpty")}</p> : <TrainerTable trainers={trainers} today={today} />}
     </div>
   );

@@ -28,6 +28,13 @@ const ERROR = /* GraphQL */ `__typename ... on Error { message }`;
 const VALIDATION = /* GraphQL */ `${ERROR} ... on ValidationError { fieldErrors { path message } }`;
 const CONFLICT = /* GraphQL */ `... on ResourceConflictError { code }`;
 
+export type SiteInput = { code: string; name: string; address: string; opensMinute: number; closesMinute: number };
+export const CREATE_SITE = /* GraphQL */ `
+  mutation CreateSite($input: SiteInput!) { createSite(input: $input) { ${VALIDATION} } }
+`;
+export const UPDATE_SITE = /* GraphQL */ `
+  mutation UpdateSite($siteId: ID!, $input: SiteInput!) { updateSite(siteId: $siteId, input: $input) { ${VALIDATION} } }
+`;
 export const CREATE_ROOM = /* GraphQL */ `
   mutation CreateRoom($siteId: ID!, $input: RoomInput!) { createRoom(siteId: $siteId, input: $input) { ${VALIDATION} } }
 `;
@@ -74,6 +81,12 @@ export type TrainerDetail = {
 };
 export type TopicOption = { id: string; title: string };
 
+/** What the trainer form offers to choose from. */
+export const NEW_TRAINER_PAGE = /* GraphQL */ `
+  query NewTrainerPage { sites { id name } qualificationTopics { id title } }
+`;
+export type NewTrainerPageData = { sites: Array<{ id: string; name: string }>; qualificationTopics: TopicOption[] };
+
 export const TRAINER_PAGE = /* GraphQL */ `
   query TrainerPage($id: ID!) {
     trainer(id: $id) {
@@ -85,6 +98,12 @@ export const TRAINER_PAGE = /* GraphQL */ `
 `;
 export type TrainerPageData = { trainer: TrainerDetail | null; sites: Array<{ id: string; name: string }>; qualificationTopics: TopicOption[] };
 
+export const CREATE_TRAINER = /* GraphQL */ `
+  mutation CreateTrainer($input: TrainerInput!) {
+    createTrainer(input: $input) { ${VALIDATION} ... on MutationCreateTrainerSuccess { data { id } } }
+  }
+`;
+export type CreateTrainerResult = ResourceResult<"MutationCreateTrainerSuccess"> & { data?: { id: string } };
 export const UPDATE_TRAINER = /* GraphQL */ `
   mutation UpdateTrainer($trainerId: ID!, $input: TrainerInput!) { updateTrainer(trainerId: $trainerId, input: $input) { ${VALIDATION} } }
 `;
@@ -93,7 +112,8 @@ export const SET_TRAINER_DAYS_OFF = /* GraphQL */ `
     setTrainerDaysOff(trainerId: $trainerId, daysOff: $daysOff) { ${VALIDATION} }
   }
 `;
-export type TrainerInput = { name: string; maxHoursPerWeek: number; topicIds: string[]; siteIds: string[]; availability: TrainerWindow[] };
+/** userEmail: omitted keeps the linked account, "" unlinks it. */
+export type TrainerInput = { name: string; maxHoursPerWeek: number; topicIds: string[]; siteIds: string[]; availability: TrainerWindow[]; userEmail?: string };
 
 /**
  * The translation key for an API field error: the API answers in English, the page in the reader's
@@ -102,6 +122,8 @@ export type TrainerInput = { name: string; maxHoursPerWeek: number; topicIds: st
  */
 export function fieldErrorKey(field: string, message: string): string {
   if (/already exists|already used/.test(message)) return `resources.errors.${field}Taken`;
+  if (/already linked/.test(message)) return "resources.errors.userEmailLinked";
+  if (/no user has/.test(message)) return "resources.errors.userEmailUnknown";
   if (/already closed/.test(message)) return "resources.errors.alreadyClosed";
   if (/teaches/.test(message)) return "resources.errors.dayOffBusy";
   if (/listed twice/.test(message)) return "resources.errors.dayOffTwice";
