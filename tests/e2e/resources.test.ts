@@ -100,6 +100,12 @@ test("resources: a manager adds a site and a room (capacity checked), closes a d
   expect(await page.locator("#field-w-2-0-from").inputValue()).toBe("540");
   await expectAccessible(page, "trainer page after creating");
 
+  // Linking an account that does not exist is refused next to the e-mail field; nothing else changes.
+  await page.getByLabel("Электронная почта учётной записи (необязательно)").fill("nobody-here@spros.demo");
+  await page.getByRole("button", { name: "Сохранить", exact: true }).click();
+  await page.locator(".field__error").filter({ hasText: "Учётной записи с такой почтой нет. Проверьте адрес." }).waitFor();
+  expect(await page.getByLabel("Электронная почта учётной записи (необязательно)").getAttribute("aria-invalid")).toBe("true");
+
   await page.getByRole("link", { name: "Все тренеры" }).click();
   await page.getByRole("heading", { level: 1, name: "Тренеры" }).waitFor();
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: `Изменить: ${trainerName}` }) });
