@@ -90,7 +90,6 @@ const DashboardFilter = builder.inputType("DashboardFilter", {
 function badInput(path: string[], message: string): never {
   const error = new ValidationError([new FieldError(path, message)]);
   throw new GraphQLError(error.message, {
-    originalError: error,
     extensions: { code: "BAD_USER_INPUT", type: "ValidationError", fieldErrors: error.fieldErrors.map(({ path, message }) => ({ path, message })) },
   });
 }

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../prisma/client";
 import { Prisma } from "../../prisma/generated/client";
-import { activeStatusList, centreZone, isEveryone, scopedVotes, staffCondition, type StaffScope } from "./scope";
+import { activeStatusList, centreZone, isEveryone, scopedVotes, voterJoin, staffCondition, type StaffScope } from "./scope";
 
 export type DashboardHeadline = {
   activeVoters: number;
@@ -49,7 +49,7 @@ export async function dashboardHeadline(prisma: PrismaClient, scope: StaffScope,
          AND ${staffCondition(scope)})::int AS "seatsBooked",
       (${demandCount(scope)})::int AS "demand",
       (SELECT count(*) FROM booked_voters x
-         JOIN (${scopedVotes(scope)}) ON v."userId" = x."userId" AND v."topicId" = x."topicId"
+         JOIN "Vote" v ON v."userId" = x."userId" AND v."topicId" = x."topicId" ${voterJoin(scope)}
          JOIN "Topic" t ON t."id" = v."topicId" AND t."status" IN ${activeStatusList})::int AS "served"`;
   return {
     activeVoters: row.activeVoters,

@@ -33,10 +33,14 @@ export function staffCondition(scope: StaffScope, alias = "u"): Prisma.Sql {
  * for everyone no join at all (the aggregates then use the Vote indexes alone).
  */
 export function scopedVotes(scope: StaffScope, alias = "v"): Prisma.Sql {
-  const v = Prisma.raw(`"${alias}"`);
-  if (isEveryone(scope)) return Prisma.sql`"Vote" ${v}`;
-  const u = `${alias}_u`;
-  return Prisma.sql`"Vote" ${v} JOIN "User" ${Prisma.raw(`"${u}"`)} ON ${Prisma.raw(`"${u}"`)}."id" = ${v}."userId" AND ${staffCondition(scope, u)}`;
+  return Prisma.sql`"Vote" ${Prisma.raw(`"${alias}"`)} ${voterJoin(scope, alias)}`;
+}
+
+/** The JOIN that keeps only votes (aliased `alias`) of staff in scope; nothing for everyone. */
+export function voterJoin(scope: StaffScope, alias = "v"): Prisma.Sql {
+  if (isEveryone(scope)) return Prisma.empty;
+  const u = Prisma.raw(`"${alias}_u"`);
+  return Prisma.sql`JOIN "User" ${u} ON ${u}."id" = ${Prisma.raw(`"${alias}"`)}."userId" AND ${staffCondition(scope, `${alias}_u`)}`;
 }
 
 export const activeStatusList = Prisma.sql`('NEW', 'OPEN', 'PLANNED', 'SCHEDULED')`;
