@@ -37,6 +37,7 @@ export function CoverageChart({ rows, csvHref }: { rows: readonly TopicCoverageR
   return (
     <ChartSection id="coverage" title={t("dashboard.coverage.title")} summary={summary} csvHref={csvHref} wide>
       {rows.length > 0 ? <EChart option={option} height={rows.length * 54 + 70} label={summary} /> : null}
+      {rows.length > 0 ? (
       <DataTable
         caption={t("dashboard.coverage.tableCaption")}
         visible
@@ -54,6 +55,7 @@ export function CoverageChart({ rows, csvHref }: { rows: readonly TopicCoverageR
           cells: [r.topic.title, r.sessions, r.seats, r.booked, r.demand, r.unserved, r.noShowRate === null ? "—" : percent.format(r.noShowRate)],
         }))}
       />
+      ) : null}
     </ChartSection>
   );
 }
