@@ -38,23 +38,23 @@ export function CoverageChart({ rows, csvHref }: { rows: readonly TopicCoverageR
     <ChartSection id="coverage" title={t("dashboard.coverage.title")} summary={summary} csvHref={csvHref} wide>
       {rows.length > 0 ? <EChart option={option} height={rows.length * 54 + 70} label={summary} /> : null}
       {rows.length > 0 ? (
-      <DataTable
-        caption={t("dashboard.coverage.tableCaption")}
-        visible
-        columns={[
-          { label: t("dashboard.csv.topic") },
-          { label: t("dashboard.csv.sessions") },
-          { label: t("dashboard.csv.seats") },
-          { label: t("dashboard.csv.booked") },
-          { label: t("dashboard.csv.demand") },
-          { label: t("dashboard.csv.unserved") },
-          { label: t("dashboard.csv.noShowRate") },
-        ]}
-        rows={rows.map((r) => ({
-          key: r.topic.id,
-          cells: [r.topic.title, r.sessions, r.seats, r.booked, r.demand, r.unserved, r.noShowRate === null ? "—" : percent.format(r.noShowRate)],
-        }))}
-      />
+        <DataTable
+          caption={t("dashboard.coverage.tableCaption")}
+          visible
+          columns={[
+            { label: t("dashboard.csv.topic") },
+            { label: t("dashboard.csv.sessions") },
+            { label: t("dashboard.csv.seats") },
+            { label: t("dashboard.csv.booked") },
+            { label: t("dashboard.csv.demand") },
+            { label: t("dashboard.csv.unserved") },
+            { label: t("dashboard.csv.noShowRate") },
+          ]}
+          rows={rows.map((r) => ({
+            key: r.topic.id,
+            cells: [r.topic.title, r.sessions, r.seats, r.booked, r.demand, r.unserved, r.noShowRate === null ? "—" : percent.format(r.noShowRate)],
+          }))}
+        />
       ) : null}
     </ChartSection>
   );
