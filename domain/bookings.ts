@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
+import { withTransaction } from "./sql-transaction";
 
 /**
  * Booking a seat and cancelling one. Each change runs in one transaction that first locks the
@@ -52,21 +53,6 @@ export type CancelOutcome =
 
 const ACTIVE = ["CONFIRMED", "WAITLISTED"];
 
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
 async function lockSession(client: pg.PoolClient, sessionId: string): Promise<LockedSession | null> {
   const { rows } = await client.query<LockedSession>(
     `SELECT "id", "topicId", "status", "startsAt", "capacity", "seatsTaken", "waitlisted", "nextQueueNumber", "votersOnlyUntil"
@@ -97,7 +83,7 @@ async function waitlistPosition(client: Pick<pg.Pool, "query">, booking: Booking
 export type BookInput = { sessionId: string; userId: string; now: Date };
 
 export async function bookSession(pool: pg.Pool, { sessionId, userId, now }: BookInput): Promise<BookOutcome> {
-  return inTransaction(pool, async (client) => {
+  return withTransaction(pool, async (client) => {
     const session = await lockSession(client, sessionId);
     if (!session) return { kind: "missing" };
     const existing = (
@@ -149,7 +135,7 @@ export const cancelCutoff = (startsAt: Date, cutoffHours: number) => new Date(st
 export async function cancelBooking(pool: pg.Pool, { bookingId, userId, now, cutoffHours }: CancelInput): Promise<CancelOutcome> {
   const owned = (await pool.query<{ sessionId: string }>(`SELECT "sessionId" FROM "Booking" WHERE "id" = $1 AND "userId" = $2`, [bookingId, userId])).rows[0];
   if (!owned) return { kind: "missing" };
-  return inTransaction(pool, async (client) => {
+  return withTransaction(pool, async (client) => {
     const session = await lockSession(client, owned.sessionId);
     const booking = (await client.query<BookingRow>(`SELECT * FROM "Booking" WHERE "id" = $1 AND "userId" = $2`, [bookingId, userId])).rows[0];
     if (!session || !booking) return { kind: "missing" };

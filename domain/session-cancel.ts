@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { SeatCounts } from "./bookings";
 import { clockTime, dateKey } from "./centre-time";
+import { withTransaction } from "./sql-transaction";
 import type { SessionScheduledPayload } from "./planning/approve";
 
 /**
@@ -21,7 +22,13 @@ export type SessionCancelledPayload = SessionScheduledPayload & { reason: string
 export type SessionCancelRefusal = "ALREADY_CANCELLED" | "STARTED";
 
 export type CancelSessionOutcome =
-  | { kind: "cancelled"; seats: SeatCounts; notifications: Array<{ id: string; userId: string }> }
+  | {
+      kind: "cancelled";
+      seats: SeatCounts;
+      notifications: Array<{ id: string; userId: string }>;
+      /** The topic went back to PLANNED: this was its last scheduled session still to come. */
+      topicReplanned: { topicId: string } | null;
+    }
   | { kind: "missing" }
   | { kind: "refused"; reason: SessionCancelRefusal };
 
@@ -38,19 +45,9 @@ type LockedSession = {
   capacity: number;
 };
 
-export async function cancelTrainingSession(pool: pg.Pool, request: CancelSessionRequest): Promise<CancelSessionOutcome> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const outcome = await cancelLocked(client, request);
-    await client.query(outcome.kind === "cancelled" ? "COMMIT" : "ROLLBACK");
-    return outcome;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+export function cancelTrainingSession(pool: pg.Pool, request: CancelSessionRequest): Promise<CancelSessionOutcome> {
+  // Refusals are decided before anything is written, so committing them is a no-op.
+  return withTransaction(pool, (client) => cancelLocked(client, request));
 }
 
 async function cancelLocked(client: pg.PoolClient, { sessionId, reason, actorId, now }: CancelSessionRequest): Promise<CancelSessionOutcome> {
@@ -65,7 +62,12 @@ async function cancelLocked(client: pg.PoolClient, { sessionId, reason, actorId,
   if (session.status === "CANCELLED") return { kind: "refused", reason: "ALREADY_CANCELLED" };
   if (session.startsAt.getTime() <= now.getTime()) return { kind: "refused", reason: "STARTED" };
 
-  await client.query(`UPDATE "TrainingSession" SET "status" = 'CANCELLED', "seatsTaken" = 0, "waitlisted" = 0 WHERE "id" = $1`, [sessionId]);
+  await client.query(
+    `UPDATE "TrainingSession"
+     SET "status" = 'CANCELLED', "seatsTaken" = 0, "waitlisted" = 0, "cancelledAt" = $2, "cancelledById" = $3, "cancelReason" = $4
+     WHERE "id" = $1`,
+    [sessionId, now, actorId, reason],
+  );
   const { rows: dropped } = await client.query<{ userId: string }>(
     `UPDATE "Booking" SET "status" = 'CANCELLED', "cancelledAt" = $2, "updatedAt" = $2
      WHERE "sessionId" = $1 AND "status" IN ('CONFIRMED', 'WAITLISTED')
@@ -89,5 +91,28 @@ async function cancelLocked(client: pg.PoolClient, { sessionId, reason, actorId,
       [notifications.map((n) => n.id), notifications.map((n) => n.userId), session.topicId, sessionId, JSON.stringify(payload), now],
     );
   }
-  return { kind: "cancelled", seats: { sessionId, seatsTaken: 0, waitlisted: 0, capacity: session.capacity }, notifications };
+  const topicReplanned = await replanTopicIfNothingLeft(client, session.topicId, actorId, now);
+  return { kind: "cancelled", seats: { sessionId, seatsTaken: 0, waitlisted: 0, capacity: session.capacity }, notifications, topicReplanned };
+}
+
+/**
+ * SCHEDULED means "has sessions to book": when the last upcoming one is cancelled the topic steps
+ * back to PLANNED (the life cycle's documented step back), logged like any status change. Its
+ * voters are not told separately: those who had booked got SESSION_CANCELLED.
+ */
+async function replanTopicIfNothingLeft(client: pg.PoolClient, topicId: string, actorId: string, now: Date) {
+  const { rows } = await client.query<{ id: string }>(
+    `UPDATE "Topic" SET "status" = 'PLANNED', "statusChangedAt" = $2
+     WHERE "id" = $1 AND "status" = 'SCHEDULED'
+       AND NOT EXISTS (SELECT 1 FROM "TrainingSession" s WHERE s."topicId" = $1 AND s."status" = 'SCHEDULED' AND s."endsAt" > $2)
+     RETURNING "id"`,
+    [topicId, now],
+  );
+  if (rows.length === 0) return null;
+  await client.query(
+    `INSERT INTO "ModerationAction" ("id", "topicId", "actorId", "kind", "details", "createdAt")
+     VALUES ($1, $2, $3, 'STATUS_CHANGE', $4::jsonb, $5)`,
+    [randomUUID(), topicId, actorId, JSON.stringify({ fromStatus: "SCHEDULED", toStatus: "PLANNED" }), now],
+  );
+  return { topicId };
 }

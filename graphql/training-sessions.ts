@@ -51,6 +51,8 @@ builder.prismaNode("TrainingSession", {
     waitlisted: t.exposeInt("waitlisted", { description: "Bookings waiting for a seat." }),
     status: t.expose("status", { type: SessionStatusEnum }),
     votersOnlyUntil: t.expose("votersOnlyUntil", { type: "DateTime", description: "Until then only voters of the topic may book." }),
+    cancelledAt: t.expose("cancelledAt", { type: "DateTime", nullable: true, description: "When a manager cancelled the session." }),
+    cancelReason: t.exposeString("cancelReason", { nullable: true, description: "Why it was cancelled, as the manager wrote it." }),
     viewerBooking: t.prismaField({
       type: "Booking",
       nullable: true,
@@ -267,6 +269,9 @@ builder.mutationField("cancelTrainingSession", (t) =>
       }
       context.pubsub.publish("session:seatsChanged", sessionId, outcome.seats);
       context.pubsub.publish("session:published", { sessionId });
+      if (outcome.topicReplanned) {
+        context.pubsub.publish("topic:statusChanged", { topicId: outcome.topicReplanned.topicId, fromStatus: "SCHEDULED", toStatus: "PLANNED" });
+      }
       return context.prisma.trainingSession.findUniqueOrThrow({ ...nonEmpty(query), where: { id: sessionId } });
     },
   }),

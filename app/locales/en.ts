@@ -660,6 +660,8 @@ export const en = {
     sessionTitle: "Session “{{title}}”",
     topicLink: "About the topic",
     statusCancelled: "Session cancelled",
+    cancelledOn: "The session was cancelled on {{date}}.",
+    cancelledBecause: "Reason: {{reason}}",
     myTitle: "My bookings",
     myIntro: "Sessions you are booked on or waitlisted for.",
     upcoming: "Upcoming",

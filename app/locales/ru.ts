@@ -694,6 +694,8 @@ export const ru = {
     sessionTitle: "Занятие «{{title}}»",
     topicLink: "О теме",
     statusCancelled: "Занятие отменено",
+    cancelledOn: "Занятие отменено {{date}}.",
+    cancelledBecause: "Причина: {{reason}}",
     myTitle: "Мои записи",
     myIntro: "Занятия, на которые вы записаны или стоите в листе ожидания.",
     upcoming: "Предстоящие",

@@ -6,7 +6,7 @@ import { BookingNotice } from "~/components/booking-notice";
 import { SessionAttendance } from "~/components/session-attendance";
 import { SessionCancel, type SessionCancelError } from "~/components/session-cancel";
 import { SessionSeats } from "~/components/session-seats";
-import { SessionPlace, SessionWhen } from "~/components/session-when";
+import { formatDateTime, SessionPlace, SessionWhen } from "~/components/session-when";
 import {
   CANCEL_REASON_MAX,
   CANCEL_REASON_MIN,
@@ -21,6 +21,7 @@ import {
 import { gql, requireUser } from "~/lib/graphql.server";
 import { pageMeta } from "~/lib/meta";
 import { topicPath } from "~/lib/topic-path";
+import type { Locale } from "~/locales/shape";
 import moderationStyles from "~/styles/moderation.css";
 import sessionsStyles from "~/styles/sessions.css";
 
@@ -86,7 +87,7 @@ export default function SessionRoute() {
   const { session, staff, manager, now } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>() as SessionCancelError | undefined;
   const [params] = useSearchParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const started = new Date(session.startsAt).getTime() <= now;
   return (
     <div className="narrow session-page">
@@ -105,6 +106,12 @@ export default function SessionRoute() {
       {params.get("notice") === "sessionCancelled" && session.status === "CANCELLED" ? (
         <p className="notice notice--success" role="status">
           {t("booking.sessionCancelledDone")}
+        </p>
+      ) : null}
+      {session.status === "CANCELLED" && session.cancelledAt ? (
+        <p className="notice" data-testid="session-cancelled">
+          {t("booking.cancelledOn", { date: formatDateTime(session.cancelledAt, i18n.language as Locale) })}
+          {session.cancelReason ? ` ${t("booking.cancelledBecause", { reason: session.cancelReason })}` : null}
         </p>
       ) : null}
       <p className="session-page__zone">{t("booking.timeZoneNote")}</p>

@@ -91,6 +91,13 @@ describe("cancelTrainingSession", () => {
     expect(after.session).toEqual({ status: "CANCELLED", seatsTaken: 0, waitlisted: 0 });
     expect(after.bookings.map((row) => row.status)).toEqual(["CANCELLED", "CANCELLED", "CANCELLED", "CANCELLED"]);
     expect(after.bookings.every((row) => row.cancelledAt !== null)).toBe(true);
+    // The session keeps who cancelled it, when and why; the topic has nothing left to book, so it is PLANNED again.
+    const stored = await db.prisma.trainingSession.findUniqueOrThrow({ where: { id: session.id } });
+    expect(stored).toMatchObject({ cancelReason: "Тренер заболел", cancelledById: managerId });
+    expect(stored.cancelledAt).toBeInstanceOf(Date);
+    expect((await db.prisma.topic.findUniqueOrThrow({ where: { id: topic.id } })).status).toBe("PLANNED");
+    const logged = await db.prisma.moderationAction.findMany({ where: { topicId: topic.id } });
+    expect(logged.map((action) => [action.kind, action.details])).toEqual([["STATUS_CHANGE", { fromStatus: "SCHEDULED", toStatus: "PLANNED" }]]);
 
     const notes = await db.prisma.notification.findMany({ where: { sessionId: session.id }, orderBy: { userId: "asc" } });
     expect(notes.map((n) => n.userId).sort()).toEqual([staff[0].id, staff[1].id, staff[2].id].sort());

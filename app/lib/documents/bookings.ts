@@ -70,7 +70,7 @@ export const TRAINING_SESSION = /* GraphQL */ `
   query TrainingSession($id: ID!, $staff: Boolean!) {
     trainingSession(id: $id) {
       ${SESSION_FIELDS}
-      endsAt
+      endsAt cancelledAt cancelReason
       attendance @include(if: $staff) { attended noShow unmarked }
       bookings @include(if: $staff) { id status attendance user { name } }
     }
@@ -80,6 +80,8 @@ export type TrainingSessionData = {
   trainingSession:
     | (SessionSummary & {
         endsAt: string;
+        cancelledAt: string | null;
+        cancelReason: string | null;
         attendance?: { attended: number; noShow: number; unmarked: number };
         bookings?: SessionAttendee[];
       })
