@@ -15,6 +15,8 @@ import {
 type Props = {
   cells: readonly DemandCellData[];
   votersWithoutAvailability: number;
+  /** Whose time the cells count: a topic's voters (the topic page) or all staff (the dashboard). */
+  population?: "voters" | "staff";
 };
 
 /** How warm a cell is: preferred counts fully, "if need be" half. */
@@ -27,7 +29,7 @@ function score(c: DemandCellData | undefined): number {
  * A real table (caption, row and column headers), so screen readers can walk it; the colour scale
  * is backed by the numbers in every cell and by a "best time" sentence.
  */
-export function DemandHeatmap({ cells, votersWithoutAvailability }: Props) {
+export function DemandHeatmap({ cells, votersWithoutAvailability, population = "voters" }: Props) {
   const { t } = useTranslation();
   const captionId = useId();
   const byKey = new Map(cells.map((c) => [`${c.weekday}:${c.startMinute}`, c]));
@@ -37,7 +39,7 @@ export function DemandHeatmap({ cells, votersWithoutAvailability }: Props) {
 
   return (
     <div className="heatmap">
-      {max === 0 ? <p className="heatmap__empty">{t("heatmap.empty")}</p> : null}
+      {max === 0 ? <p className="heatmap__empty">{t(population === "staff" ? "heatmap.emptyStaff" : "heatmap.empty")}</p> : null}
       {best.length > 0 ? (
         <p className="heatmap__best" data-testid="heatmap-best">
           {t("heatmap.best", {
@@ -54,7 +56,7 @@ export function DemandHeatmap({ cells, votersWithoutAvailability }: Props) {
       ) : null}
       <div className="heatmap__scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
         <table className="heatmap__table" data-testid="demand-heatmap">
-          <caption id={captionId}>{t("heatmap.caption")}</caption>
+          <caption id={captionId}>{t(population === "staff" ? "heatmap.captionStaff" : "heatmap.caption")}</caption>
           <thead>
             <WeekdayHeaderRow cornerClassName="heatmap__corner" />
           </thead>

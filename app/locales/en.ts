@@ -348,8 +348,10 @@ export const en = {
   heatmap: {
     title: "When voters can come",
     caption: "How many voters can come, by weekday and time. Each cell: preferred / if need be.",
+    captionStaff: "How many staff can come, by weekday and time. Each cell: preferred / if need be.",
     cell: "{{day}}, {{from}}–{{to}}: preferred — {{preferred}}, if need be — {{ifNeedBe}}",
     empty: "None of the voters has given a suitable time yet.",
+    emptyStaff: "Nobody in this selection has given a suitable time yet.",
     without_one: "{{count}} voter hasn't said when they can come.",
     without_other: "{{count}} voters haven't said when they can come.",
     legendLow: "fewer",

@@ -81,7 +81,7 @@ export function AvailabilitySection({ query, topics, sites, offices, overall, to
               <span className="visually-hidden">: {t("dashboard.availability.overall")}</span>
             </a>
           </div>
-          <DemandHeatmap cells={overall as DemandCellData[]} votersWithoutAvailability={0} />
+          <DemandHeatmap cells={overall as DemandCellData[]} votersWithoutAvailability={0} population="staff" />
         </div>
         {topic && topicTitle ? (
           <div className="dash-heatmap" data-testid="availability-topic">
