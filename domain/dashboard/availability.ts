@@ -15,22 +15,25 @@ const CELLS_PER_DAY = (dayEndMinute - dayStartMinute) / slotMinutes;
  * stored normalised (disjoint per user and weekday), so nobody is counted twice in a cell.
  */
 export async function staffAvailabilityHeatmap(prisma: PrismaClient, scope: StaffScope): Promise<HeatmapCell[]> {
+  // Painted grids repeat: staff share window shapes, so windows are counted per shape first.
   const windows = isEveryone(scope)
-    ? Prisma.sql`SELECT a."weekday", a."startMinute" AS "s", a."endMinute" AS "e", a."strength" FROM "UserAvailability" a`
-    : Prisma.sql`SELECT a."weekday", a."startMinute" AS "s", a."endMinute" AS "e", a."strength"
-                 FROM "UserAvailability" a JOIN "User" u ON u."id" = a."userId" AND ${staffCondition(scope)}`;
+    ? Prisma.sql`SELECT a."weekday", a."startMinute" AS "s", a."endMinute" AS "e", a."strength", count(*) AS "n"
+                 FROM "UserAvailability" a GROUP BY 1, 2, 3, 4`
+    : Prisma.sql`SELECT a."weekday", a."startMinute" AS "s", a."endMinute" AS "e", a."strength", count(*) AS "n"
+                 FROM "UserAvailability" a JOIN "User" u ON u."id" = a."userId" AND ${staffCondition(scope)}
+                 GROUP BY 1, 2, 3, 4`;
   const rows = await prisma.$queryRaw<Array<{ weekday: number; cell: number; preferred: number; ifNeedBe: number }>>`
     WITH spans AS (
-      SELECT "weekday", CASE "strength" WHEN 'PREFERRED' THEN 2 ELSE 1 END AS "level",
+      SELECT "weekday", "n", CASE "strength" WHEN 'PREFERRED' THEN 2 ELSE 1 END AS "level",
              greatest(ceil(("s" - ${dayStartMinute}::int) / ${slotMinutes}::numeric)::int, 0) AS "cellFrom",
              least(floor(("e" - ${dayStartMinute}::int) / ${slotMinutes}::numeric)::int, ${CELLS_PER_DAY}::int) AS "cellTo"
       FROM (${windows}) w
     ),
     deltas AS (
       SELECT "weekday", "cell", "level", sum("d") AS "d" FROM (
-        SELECT "weekday", "cellFrom" AS "cell", "level", 1 AS "d" FROM spans WHERE "cellTo" > "cellFrom"
+        SELECT "weekday", "cellFrom" AS "cell", "level", "n" AS "d" FROM spans WHERE "cellTo" > "cellFrom"
         UNION ALL
-        SELECT "weekday", "cellTo", "level", -1 FROM spans WHERE "cellTo" > "cellFrom"
+        SELECT "weekday", "cellTo", "level", -"n" FROM spans WHERE "cellTo" > "cellFrom"
       ) x GROUP BY "weekday", "cell", "level"
     ),
     cells AS (

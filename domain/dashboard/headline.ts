@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../prisma/client";
 import { Prisma } from "../../prisma/generated/client";
-import { activeStatusList, centreZone, isEveryone, scopedVotes, voterJoin, staffCondition, type StaffScope } from "./scope";
+import { activeStatusList, centreZone, isEveryone, scopedVotes, staffCondition, type StaffScope } from "./scope";
 
 export type DashboardHeadline = {
   activeVoters: number;
@@ -37,20 +37,15 @@ export async function dashboardHeadline(prisma: PrismaClient, scope: StaffScope,
     ), booked_voters AS (
       SELECT DISTINCT b."userId", s."topicId" FROM "Booking" b JOIN "TrainingSession" s ON s."id" = b."sessionId"
       WHERE b."status" = 'CONFIRMED' AND s."status" = 'SCHEDULED'
-    )
-    SELECT
-      (SELECT count(DISTINCT v."userId") FROM ${scopedVotes(scope)} WHERE v."createdAt" >= ${monthAgo})::int AS "activeVoters",
-      (SELECT count(*) FROM ${scopedVotes(scope)} WHERE v."createdAt" >= (SELECT "start" FROM week))::int AS "votesThisWeek",
+    ), votes AS (${isEveryone(scope) ? everyoneVotes(monthAgo) : scopedVoteFigures(scope, monthAgo)})
+    SELECT x."activeVoters"::int, x."votesThisWeek"::int, x."demand"::int, x."served"::int,
       (SELECT count(*) FROM "Topic" WHERE "status" = 'OPEN')::int AS "topicsOpen",
       (SELECT count(*) FROM "Booking" b
          JOIN "TrainingSession" s ON s."id" = b."sessionId"
          JOIN "User" u ON u."id" = b."userId"
        WHERE b."status" = 'CONFIRMED' AND s."status" = 'SCHEDULED' AND s."endsAt" > ${now}
-         AND ${staffCondition(scope)})::int AS "seatsBooked",
-      (${demandCount(scope)})::int AS "demand",
-      (SELECT count(*) FROM booked_voters x
-         JOIN "Vote" v ON v."userId" = x."userId" AND v."topicId" = x."topicId" ${voterJoin(scope)}
-         JOIN "Topic" t ON t."id" = v."topicId" AND t."status" IN ${activeStatusList})::int AS "served"`;
+         AND ${staffCondition(scope)})::int AS "seatsBooked"
+    FROM votes x`;
   return {
     activeVoters: row.activeVoters,
     votesThisWeek: row.votesThisWeek,
@@ -58,4 +53,30 @@ export async function dashboardHeadline(prisma: PrismaClient, scope: StaffScope,
     seatsBooked: row.seatsBooked,
     demandServedShare: row.demand > 0 ? row.served / row.demand : null,
   };
+}
+
+/**
+ * Everyone: each figure from its own index — recent votes from Vote(createdAt, userId) (index-only),
+ * demand from the topics' counters, served votes by probing Vote(userId, topicId) per booked voter.
+ */
+function everyoneVotes(monthAgo: Date): Prisma.Sql {
+  return Prisma.sql`SELECT
+      (SELECT count(*) FROM (SELECT DISTINCT v."userId" FROM "Vote" v WHERE v."createdAt" >= ${monthAgo}) d) AS "activeVoters",
+      (SELECT count(*) FROM "Vote" v WHERE v."createdAt" >= (SELECT "start" FROM week)) AS "votesThisWeek",
+      (${demandCount({})}) AS "demand",
+      (SELECT count(*) FROM booked_voters x
+         JOIN "Vote" v ON v."userId" = x."userId" AND v."topicId" = x."topicId"
+         JOIN "Topic" t ON t."id" = v."topicId" AND t."status" IN ${activeStatusList}) AS "served"`;
+}
+
+/** A filter: one pass over the votes of the staff in scope gives all four vote figures. */
+function scopedVoteFigures(scope: StaffScope, monthAgo: Date): Prisma.Sql {
+  return Prisma.sql`SELECT
+      count(DISTINCT v."userId") FILTER (WHERE v."createdAt" >= ${monthAgo}) AS "activeVoters",
+      count(*) FILTER (WHERE v."createdAt" >= (SELECT "start" FROM week)) AS "votesThisWeek",
+      count(*) FILTER (WHERE t."status" IN ${activeStatusList}) AS "demand",
+      count(*) FILTER (WHERE t."status" IN ${activeStatusList} AND x."userId" IS NOT NULL) AS "served"
+    FROM ${scopedVotes(scope)}
+    JOIN "Topic" t ON t."id" = v."topicId"
+    LEFT JOIN booked_voters x ON x."userId" = v."userId" AND x."topicId" = v."topicId"`;
 }
