@@ -78,7 +78,7 @@ export async function seedDashboard(pool: pg.Pool, options: DashboardSeedOptions
      )
      INSERT INTO "Vote" ("id", "userId", "topicId", "createdAt")
      SELECT gen_random_uuid()::text, 'bu' || lpad((((w.i * 7919) + j) % $3::int)::text, 6, '0'), w.topic,
-            now() - ((j * 7 + w.i * 13) % (60 * 24 * 60)) * interval '1 minute'
+            now() - ((j * 7919 + w.i * 104729) % (60 * 24 * 60)) * interval '1 minute'
      FROM weights w CROSS JOIN LATERAL generate_series(0, least(w.n, $3::int) - 1) j`,
     [votes, topics, users],
   );
