@@ -36,21 +36,6 @@ export function SiteHeader({ viewer, locale }: { viewer: Viewer | null; locale: 
               <li>
                 <NavLink to="/profile">{t("nav.availability")}</NavLink>
               </li>
-              {MODERATOR_ROLES.has(viewer.role) ? (
-                <li>
-                  <NavLink to="/manage/dashboard">{t("dashboard.nav")}</NavLink>
-                </li>
-              ) : null}
-              {MODERATOR_ROLES.has(viewer.role) ? (
-                <li>
-                  <NavLink to="/manage/planning">{t("planning.nav")}</NavLink>
-                </li>
-              ) : null}
-              {MODERATOR_ROLES.has(viewer.role) ? (
-                <li>
-                  <NavLink to="/manage/resources">{t("resources.nav")}</NavLink>
-                </li>
-              ) : null}
             </ul>
           </nav>
         ) : null}
@@ -70,7 +55,36 @@ export function SiteHeader({ viewer, locale }: { viewer: Viewer | null; locale: 
           ) : null}
         </div>
       </div>
+      {viewer && MODERATOR_ROLES.has(viewer.role) ? <ManageNav /> : null}
     </header>
+  );
+}
+
+/** Managers' tools on a row of their own, so the staff navigation keeps one line. */
+function ManageNav() {
+  const { t } = useTranslation();
+  return (
+    <nav className="manage-nav" aria-labelledby="manage-nav-title">
+      <div className="manage-nav__inner">
+        <span id="manage-nav-title" className="manage-nav__title">
+          {t("app.manageNav")}
+        </span>
+        <ul>
+          <li>
+            <NavLink to="/manage/dashboard">{t("dashboard.nav")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/manage/planning">{t("planning.nav")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/manage/resources">{t("resources.nav")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/manage/trainers">{t("resources.trainersNav")}</NavLink>
+          </li>
+        </ul>
+      </div>
+    </nav>
   );
 }
 

@@ -8,6 +8,7 @@ export const en = {
     tagline: "Training topics chosen by the staff of the “My Documents” centres",
     skipToContent: "Skip to main content",
     mainNav: "Main navigation",
+    manageNav: "Management",
     language: "Interface language",
     signedInAs: "Signed in as {{name}}",
     signOut: "Sign out",

@@ -40,6 +40,8 @@ test("plan → edit → approve → book: a manager plans with a live progress b
   await manager.page.getByRole("heading", { level: 1, name: /Планирование занятий|Planning/ }).waitFor();
   await new TopicsPage(manager.page, baseUrl).waitUntilLive();
   await expectAccessible(manager.page, "planning page");
+  // The managers' links get a row of their own: nothing spills past a 1280-pixel window.
+  expect(await manager.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
   await manager.page.locator("#planning-weeks").selectOption("1");
   await manager.page.locator("#planning-timeLimit").fill("6");
   await manager.page.getByRole("button", { name: /^(Запустить расчёт|Start)/ }).click();
