@@ -257,11 +257,14 @@ function verdict(run: Run): string {
   return misses.length ? `MISS (${misses.join("; ")})` : "PASS";
 }
 
+const loadAtStart = os.loadavg();
+
 function printReport(runs: Run[]) {
   const [load1, load5] = os.loadavg();
   console.log("");
   console.log(
-    `Machine: ${os.cpus().length} cores, load average ${fmt(load1, 1)} (1 min) / ${fmt(load5, 1)} (5 min) at the end ` +
+    `Machine: ${os.cpus().length} cores, load average (1 min / 5 min) ${fmt(loadAtStart[0], 1)} / ${fmt(loadAtStart[1], 1)} before the run, ` +
+      `${fmt(load1, 1)} / ${fmt(load5, 1)} at the end ` +
       `(bench, server and PostgreSQL share it). Server: separate process, NODE_ENV=production, Prisma pool ${POOL_SIZE}; ` +
       `subscribers over ${WORKERS} worker thread(s); ${WARMUP_MS / 1000} s warm-up, then ${DURATION_MS / 1000} s measured ` +
       `(per-vote mode ${PER_VOTE_DURATION_MS / 1000} s). Target: p95 < ${TARGET.p95Ms} ms with ${TARGET.subscribers} subscribers at ${TARGET.rate} votes/s.`,
