@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { createPubSub } from "graphql-yoga";
 import type { DashboardPulsePayload } from "../domain/dashboard/pulse";
 import type { TopicStatus } from "../prisma/generated/enums";
@@ -55,8 +56,13 @@ class SprosEventTarget extends EventTarget {
   }
 }
 
+/** Every subscription adds a listener: thousands of dashboards or topic pages are normal, not a leak. */
+const MAX_SUBSCRIBERS_PER_EVENT = 100_000;
+
 export function createSprosPubSub() {
-  return createPubSub<SprosEvents>({ eventTarget: new SprosEventTarget() as never });
+  const eventTarget = new SprosEventTarget();
+  setMaxListeners(MAX_SUBSCRIBERS_PER_EVENT, eventTarget);
+  return createPubSub<SprosEvents>({ eventTarget: eventTarget as never });
 }
 
 export type SprosPubSub = ReturnType<typeof createSprosPubSub>;
