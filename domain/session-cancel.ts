@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { SeatCounts } from "./bookings";
-import { clockTime, dateKey } from "./centre-time";
+import { clockTime } from "./centre-time";
 import { withTransaction } from "./sql-transaction";
 import type { SessionScheduledPayload } from "./planning/approve";
 
@@ -38,7 +38,8 @@ type LockedSession = {
   id: string;
   topicId: string;
   status: "SCHEDULED" | "CANCELLED";
-  date: Date;
+  /** "YYYY-MM-DD" as text: pg would parse a date column as local midnight of the server's zone. */
+  dateKey: string;
   startMinute: number;
   endMinute: number;
   startsAt: Date;
@@ -53,7 +54,7 @@ export function cancelTrainingSession(pool: pg.Pool, request: CancelSessionReque
 async function cancelLocked(client: pg.PoolClient, { sessionId, reason, actorId, now }: CancelSessionRequest): Promise<CancelSessionOutcome> {
   const session = (
     await client.query<LockedSession>(
-      `SELECT "id", "topicId", "status", "date", "startMinute", "endMinute", "startsAt", "capacity"
+      `SELECT "id", "topicId", "status", "date"::text AS "dateKey", "startMinute", "endMinute", "startsAt", "capacity"
        FROM "TrainingSession" WHERE "id" = $1 FOR UPDATE`,
       [sessionId],
     )
@@ -75,7 +76,7 @@ async function cancelLocked(client: pg.PoolClient, { sessionId, reason, actorId,
     [sessionId, now],
   );
   const payload: SessionCancelledPayload = {
-    date: dateKey(session.date),
+    date: session.dateKey,
     start: clockTime(session.startMinute),
     end: clockTime(session.endMinute),
     startsAt: session.startsAt.toISOString(),
@@ -101,14 +102,16 @@ async function cancelLocked(client: pg.PoolClient, { sessionId, reason, actorId,
  * voters are not told separately: those who had booked got SESSION_CANCELLED.
  */
 async function replanTopicIfNothingLeft(client: pg.PoolClient, topicId: string, actorId: string, now: Date) {
-  const { rows } = await client.query<{ id: string }>(
-    `UPDATE "Topic" SET "status" = 'PLANNED', "statusChangedAt" = $2
-     WHERE "id" = $1 AND "status" = 'SCHEDULED'
-       AND NOT EXISTS (SELECT 1 FROM "TrainingSession" s WHERE s."topicId" = $1 AND s."status" = 'SCHEDULED' AND s."endsAt" > $2)
-     RETURNING "id"`,
+  // Lock the topic first (an approval for it holds the same lock), then look for sessions in a new
+  // statement: its snapshot sees a session that an approval committed while we waited.
+  const { rows: topic } = await client.query<{ status: string }>(`SELECT "status" FROM "Topic" WHERE "id" = $1 FOR UPDATE`, [topicId]);
+  if (topic[0]?.status !== "SCHEDULED") return null;
+  const { rows: left } = await client.query(
+    `SELECT 1 FROM "TrainingSession" WHERE "topicId" = $1 AND "status" = 'SCHEDULED' AND "endsAt" > $2 LIMIT 1`,
     [topicId, now],
   );
-  if (rows.length === 0) return null;
+  if (left.length > 0) return null;
+  await client.query(`UPDATE "Topic" SET "status" = 'PLANNED', "statusChangedAt" = $2 WHERE "id" = $1`, [topicId, now]);
   await client.query(
     `INSERT INTO "ModerationAction" ("id", "topicId", "actorId", "kind", "details", "createdAt")
      VALUES ($1, $2, $3, 'STATUS_CHANGE', $4::jsonb, $5)`,

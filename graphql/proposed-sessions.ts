@@ -22,6 +22,8 @@ export const ProposedSessionStateEnum = builder.enumType("ProposedSessionState",
 
 builder.prismaNode("ProposedSession", {
   id: { field: "id" },
+  // Unapproved plans are managers' working material, whichever way they are reached (node(id), a run).
+  authScopes: { manager: true },
   description: "A session the scheduler proposed in a planning run, as a manager reviews it. Times are the centre's wall clock.",
   fields: (t) => ({
     topic: t.relation("topic"),

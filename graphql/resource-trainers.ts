@@ -3,6 +3,7 @@ import { daysOffSchema, trainerSchema, type TrainerWindow } from "../domain/reso
 import { saveTrainer, setTrainerDaysOff } from "../domain/resource-trainers";
 import { SiteRef } from "./availability";
 import { builder } from "./builder";
+import type { GraphQLContext } from "./context";
 import { NotFoundError, ValidationError } from "./errors";
 import { decodeNodeId } from "./node-id";
 import { nonEmpty } from "./prisma-query";
@@ -132,6 +133,12 @@ const trainerFields = (input: typeof TrainerInput.$inferInput) => {
   return { ...fields, topicIds: fields.topicIds.map((id) => idOf("Topic", id)), siteIds: fields.siteIds.map((id) => idOf("Site", id)) };
 };
 
+/** Linking an account can make it a TRAINER: its cached sessions must see the new role at once. */
+async function forgetLinkedViewer(context: GraphQLContext, trainerId: string) {
+  const trainer = await context.prisma.trainer.findUnique({ where: { id: trainerId }, select: { userId: true } });
+  if (trainer?.userId) context.viewers.forget(trainer.userId);
+}
+
 builder.mutationField("createTrainer", (t) =>
   t.prismaField({
     type: TrainerRef,
@@ -141,6 +148,7 @@ builder.mutationField("createTrainer", (t) =>
     args: { input: t.arg({ type: TrainerInput, required: true }) },
     resolve: async (query, _root, args, context) => {
       const { id } = unwrap(await saveTrainer(context.prisma, null, trainerFields(args.input)), "Trainer", ["input"]);
+      await forgetLinkedViewer(context, id);
       return context.prisma.trainer.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
   }),
@@ -156,6 +164,7 @@ builder.mutationField("updateTrainer", (t) =>
     resolve: async (query, _root, args, context) => {
       const fields = trainerFields(args.input);
       const { id } = unwrap(await saveTrainer(context.prisma, idOf("Trainer", args.trainerId), fields), "Trainer", ["input"]);
+      await forgetLinkedViewer(context, id);
       return context.prisma.trainer.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
   }),

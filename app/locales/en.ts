@@ -621,6 +621,7 @@ export const en = {
       TRAINER_OTHER_SITE: "On {{date}} the trainer already works at “{{site}}”: one site a day.",
       WEEKLY_HOURS_EXCEEDED: "In the week of {{week}} the trainer would have {{hours}} h, over the limit of {{maxHours}} h.",
       MAX_SESSIONS_REACHED: "The topic has at most {{maxSessions}} sessions.",
+      STARTS_IN_THE_PAST: "{{date}} {{start}} has already passed.",
     },
   },
   booking: {

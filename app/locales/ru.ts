@@ -651,6 +651,7 @@ export const ru = {
       TRAINER_OTHER_SITE: "{{date}} тренер уже работает на площадке «{{site}}»: одна площадка в день.",
       WEEKLY_HOURS_EXCEEDED: "На неделе с {{week}} у тренера набирается {{hours}} ч при пределе {{maxHours}} ч.",
       MAX_SESSIONS_REACHED: "По теме не больше {{maxSessions}} занятий.",
+      STARTS_IN_THE_PAST: "{{date}} {{start}} уже прошло.",
     },
   },
   booking: {

@@ -3,7 +3,7 @@ import type { Instance } from "../../scheduler/types";
 import { centreInstant, clockTime, dateKey } from "../centre-time";
 import { changeTopicStatusIn, type CreatedNotification } from "../change-topic-status";
 import type { TopicStatus } from "../../prisma/generated/enums";
-import { checkSession, type Violation } from "./review";
+import { checkSession, contractCapacity, startsInThePast, type Violation } from "./review";
 import type { ReviewConflict } from "./review-edit";
 import { loadReviewContext, lockResources, loadRun } from "./review-load";
 
@@ -74,10 +74,13 @@ export async function approveProposedSessions(prisma: PrismaClient, request: App
       }
 
       await lockResources(tx, targets.map((target) => target.trainerId), targets.map((target) => target.roomId));
-      const context = await loadReviewContext(tx, run.id, instance);
+      const context = await loadReviewContext(tx, run.id, instance, targets.map((target) => dateKey(target.date)));
       for (const target of targets) {
         const slot = context.live.find((live) => live.id === target.id)!;
-        const violations = checkSession(instance, slot, context.live.filter((live) => live.id !== target.id));
+        const violations = [
+          ...startsInThePast(slot, request.now),
+          ...checkSession(context.instance, slot, context.live.filter((live) => live.id !== target.id)),
+        ];
         if (violations.length > 0) throw new Rollback({ kind: "violations", sessionId: target.id, violations });
       }
 
@@ -105,7 +108,8 @@ export async function approveProposedSessions(prisma: PrismaClient, request: App
             endMinute: target.endMinute,
             startsAt,
             endsAt: centreInstant(target.date, target.endMinute),
-            capacity: target.capacity,
+            // The room may have been made smaller since the run (the run's capacity would overbook it).
+            capacity: contractCapacity(context.instance, target.topicId, target.roomId) ?? target.capacity,
             votersOnlyUntil,
             proposedSessionId: target.id,
             approvedById: request.actorId,

@@ -2,7 +2,7 @@ import type { PrismaClient } from "../../prisma/client";
 import type { Instance } from "../../scheduler/types";
 import { dateKey, fromDateKey } from "../centre-time";
 import { expectedAttendance } from "./attendance";
-import { checkSession, contractCapacity, siteOfRoom, type SessionSlot, type Violation } from "./review";
+import { checkSession, contractCapacity, siteOfRoom, startsInThePast, type SessionSlot, type Violation } from "./review";
 import { loadReviewContext, lockResources, loadRun, type Tx } from "./review-load";
 
 export type ReviewConflict = "STALE_VERSION" | "NOT_PROPOSED" | "RUN_NOT_READY" | "NOTHING_TO_APPROVE" | "TOPIC_CLOSED";
@@ -50,11 +50,12 @@ export async function updateProposedSession(prisma: PrismaClient, request: EditR
   return prisma.$transaction(async (tx) => {
     const locked = await lockEditable(tx, request.sessionId, request.version);
     if (locked.kind !== "ok") return locked;
-    const { session, instance } = locked;
+    const { session } = locked;
     const roomId = request.roomId ?? session.roomId;
     const trainerId = request.trainerId ?? session.trainerId;
     await lockResources(tx, [trainerId], [roomId]);
-    const context = await loadReviewContext(tx, session.runId, instance);
+    const context = await loadReviewContext(tx, session.runId, locked.instance, [request.date ?? dateKey(session.date)]);
+    const { instance } = context;
 
     const topic = instance.topics.find((entry) => entry.id === session.topicId);
     const duration = topic?.durationMinutes ?? session.endMinute - session.startMinute;
@@ -69,7 +70,7 @@ export async function updateProposedSession(prisma: PrismaClient, request: EditR
       endMinute: startMinute + duration,
     };
     const others = context.live.filter((other) => other.id !== session.id);
-    const violations = checkSession(instance, slot, others);
+    const violations = [...startsInThePast(slot, new Date()), ...checkSession(instance, slot, others)];
     if (violations.length > 0) return { kind: "violations", violations } as const;
 
     const capacity = contractCapacity(instance, slot.topicId, slot.roomId) ?? session.capacity;

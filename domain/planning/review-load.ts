@@ -52,7 +52,8 @@ export async function loadRun(tx: Tx, runId: string) {
  * Everything the checks read. The TrainingSession window spans the horizon plus a week on each side,
  * enough for weekly hours of any week the horizon touches.
  */
-export async function loadReviewContext(tx: Tx, runId: string, instance: Instance): Promise<ReviewContext> {
+export async function loadReviewContext(tx: Tx, runId: string, frozen: Instance, dates: readonly string[]): Promise<ReviewContext> {
+  const instance = await withTodaysCalendar(tx, frozen, dates);
   const sites = await tx.site.findMany({ select: { id: true, code: true } });
   const siteCodeById = new Map(sites.map((site) => [site.id, site.code]));
   const siteIdByCode = new Map(sites.map((site) => [site.code, site.id]));
@@ -91,4 +92,40 @@ export async function lockResources(tx: Tx, trainerIds: Iterable<string>, roomId
   if (rooms.length > 0) {
     await tx.$queryRaw`SELECT "id" FROM "Room" WHERE "id" = ANY(${rooms}::text[]) ORDER BY "id" FOR NO KEY UPDATE`;
   }
+}
+
+/**
+ * The run's instance was frozen when it started; since then a manager may have closed a day, given a
+ * trainer a day off or made a room smaller. Checks of an edit or an approval on `dates` use the
+ * calendar and capacities as they are now. The closed-date lock for those dates (the one
+ * addClosedDate takes) keeps a closure from slipping in until this transaction ends; trainers' days
+ * off are covered by the trainer row locks (lockResources, setTrainerDaysOff).
+ */
+async function withTodaysCalendar(tx: Tx, frozen: Instance, dates: readonly string[]): Promise<Instance> {
+  const days = [...new Set(dates)].sort().map(fromDateKey);
+  for (const day of days) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('closed-date'), ${Math.floor(day.getTime() / 86_400_000)}::int)`;
+  }
+  const [closed, daysOff, rooms] = await Promise.all([
+    tx.closedDate.findMany({ where: { date: { in: days } }, select: { date: true, site: { select: { code: true } } } }),
+    tx.trainerDayOff.findMany({ where: { date: { in: days } }, select: { trainerId: true, date: true } }),
+    tx.room.findMany({ select: { id: true, capacity: true } }),
+  ]);
+  const centreClosed = closed.filter((row) => row.site === null).map((row) => dateKey(row.date));
+  const closedAt = (code: string) => closed.filter((row) => row.site?.code === code).map((row) => dateKey(row.date));
+  const offFor = (trainerId: string) => daysOff.filter((row) => row.trainerId === trainerId).map((row) => dateKey(row.date));
+  const capacity = new Map(rooms.map((room) => [room.id, room.capacity]));
+  const union = (list: readonly string[] | undefined, more: readonly string[]) => [...new Set([...(list ?? []), ...more])].sort();
+  return {
+    ...frozen,
+    sites: frozen.sites.map((site) => ({
+      ...site,
+      closedDates: union(site.closedDates, [...centreClosed, ...closedAt(site.id)]),
+      rooms: site.rooms.map((room) => ({ ...room, capacity: capacity.get(room.id) ?? room.capacity })),
+    })),
+    trainers: frozen.trainers.map((trainer) => ({
+      ...trainer,
+      unavailableDates: union(trainer.unavailableDates, [...centreClosed, ...offFor(trainer.id)]),
+    })),
+  };
 }

@@ -1,5 +1,5 @@
 import type { Instance } from "../../scheduler/types";
-import { addDays, clockTime as clock, fromDateKey, isoWeekday } from "../centre-time";
+import { addDays, centreInstant, clockTime as clock, fromDateKey, isoWeekday } from "../centre-time";
 
 /**
  * A manager's edit of a proposed session is checked against the same hard constraints as the
@@ -43,19 +43,27 @@ export type ViolationCode =
   | "TRAINER_OVERLAP"
   | "TRAINER_OTHER_SITE"
   | "WEEKLY_HOURS_EXCEEDED"
-  | "MAX_SESSIONS_REACHED";
+  | "MAX_SESSIONS_REACHED"
+  | "STARTS_IN_THE_PAST";
 
 export const VIOLATION_CODES: readonly ViolationCode[] = [
   "TOPIC_NOT_IN_RUN", "TRAINER_NOT_IN_RUN", "TRAINER_NOT_QUALIFIED", "TRAINER_NOT_AT_SITE", "OUTSIDE_HORIZON",
   "SITE_CLOSED", "TRAINER_DAY_OFF", "OFF_SLOT_GRID", "WRONG_DURATION", "OUTSIDE_OPENING_HOURS", "OUTSIDE_ONLINE_HOURS",
   "OUTSIDE_TRAINER_AVAILABILITY", "ROOM_REQUIRED", "ROOM_NOT_ONLINE", "ROOM_NOT_AT_SITE", "ROOM_OVERLAP",
-  "TRAINER_OVERLAP", "TRAINER_OTHER_SITE", "WEEKLY_HOURS_EXCEEDED", "MAX_SESSIONS_REACHED",
+  "TRAINER_OVERLAP", "TRAINER_OTHER_SITE", "WEEKLY_HOURS_EXCEEDED", "MAX_SESSIONS_REACHED", "STARTS_IN_THE_PAST",
 ];
 
 /** Parameters are facts (dates "YYYY-MM-DD", times "HH:MM", ids, numbers), never sentences. */
 export type Violation = { code: ViolationCode; params: Record<string, string | number> };
 
 export const ONLINE_DAY = { from: 8 * 60, to: 20 * 60 } as const;
+
+/** A session nobody could attend any more: its start on the centre's clock has passed. */
+export function startsInThePast(slot: Pick<SessionSlot, "date" | "startMinute">, now: Date): Violation[] {
+  return centreInstant(fromDateKey(slot.date), slot.startMinute).getTime() <= now.getTime()
+    ? [{ code: "STARTS_IN_THE_PAST", params: { date: slot.date, start: clock(slot.startMinute) } }]
+    : [];
+}
 
 export function parseClock(text: string): number {
   const [hours, minutes] = text.split(":").map(Number);

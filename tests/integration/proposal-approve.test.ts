@@ -104,6 +104,28 @@ describe("approveProposedSessions", () => {
     expect(again.data.approveProposedSessions).toMatchObject({ __typename: "ProposalConflictError", code: "NOTHING_TO_APPROVE" });
   });
 
+  it("checks today's calendar, not the run's: a day closed since the run started blocks approval, a shrunken room caps the seats", async () => {
+    const closed = await db.prisma.closedDate.create({ data: { siteId: world.siteA.id, date: run.s1.date, reason: "Ремонт" } });
+    try {
+      const refused = await managerA.request(APPROVE, { runId: runGid(), sessionIds: [sid(run.s1.id)] });
+      expect(refused.data.approveProposedSessions).toMatchObject({ __typename: "ProposalViolationError", sessionId: sid(run.s1.id) });
+      expect(refused.data.approveProposedSessions.violations.map((v: { code: string }) => v.code)).toContain("SITE_CLOSED");
+      expect(await db.prisma.trainingSession.count()).toBe(0);
+    } finally {
+      await db.prisma.closedDate.delete({ where: { id: closed.id } });
+    }
+
+    await db.prisma.room.update({ where: { id: world.r1.id }, data: { capacity: 12 } });
+    try {
+      const approved = await managerA.request(APPROVE, { runId: runGid(), sessionIds: [sid(run.s1.id)] });
+      expect(approved.data.approveProposedSessions.__typename).toBe("MutationApproveProposedSessionsSuccess");
+      const [session] = await db.prisma.trainingSession.findMany();
+      expect(session.capacity).toBe(12);
+    } finally {
+      await db.prisma.room.update({ where: { id: world.r1.id }, data: { capacity: 20 } });
+    }
+  });
+
   it("approves only the selected sessions", async () => {
     const result = await managerA.request(APPROVE, { runId: runGid(), sessionIds: [sid(run.s1.id)] });
     expect(result.data.approveProposedSessions.data.map((s: any) => s.id)).toEqual([sid(run.s1.id)]);
