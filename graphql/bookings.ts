@@ -142,11 +142,21 @@ builder.prismaNode("Booking", {
 
 builder.prismaObjectField("TrainingSession", "bookings", (t) =>
   t.relation("bookings", {
-    description: "Active bookings in arrival order (the session's trainer and managers; for marking attendance).",
+    description:
+      "Active bookings in arrival order, for marking attendance: the session's trainer and managers see them, anyone else an empty list (see viewerMarksAttendance).",
     authScopes: async (session, _args, context) => isManager(context) || teaches(context, session.id),
+    // Typed for the relation's full shape; an empty list is a valid answer for "none you may see".
+    unauthorizedResolver: (() => []) as never,
     query: { where: { status: { not: "CANCELLED" } }, orderBy: { queueNumber: "asc" } },
   }),
 );
+
+builder.prismaObjectFields("TrainingSession", (t) => ({
+  viewerMarksAttendance: t.boolean({
+    description: "Whether the viewer may see the bookings and mark attendance: a manager, or this session's trainer.",
+    resolve: async (session, _args, context) => isManager(context) || teaches(context, session.id),
+  }),
+}));
 
 builder.queryField("myBookings", (t) =>
   t.prismaConnection(

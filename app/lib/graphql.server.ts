@@ -1,5 +1,5 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
-import { ME, type MeData, type Viewer } from "~/lib/documents";
+import { ME, MODERATOR_ROLES, type MeData, type Viewer } from "~/lib/documents";
 import type { GraphQLResult } from "~/lib/graphql-types";
 
 /**
@@ -48,6 +48,13 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
     const back = url.pathname + url.search;
     throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`);
   }
+  return viewer;
+}
+
+/** A manager or admin; anyone else is sent to the topic list (the API would refuse them anyway). */
+export async function requireManager(request: Request, context: AppLoadContext): Promise<Viewer> {
+  const viewer = await requireUser(request, context);
+  if (!MODERATOR_ROLES.has(viewer.role)) throw redirect("/topics");
   return viewer;
 }
 

@@ -33,12 +33,13 @@ export function notificationText(t: TFunction, n: NotificationItem, locale: Loca
     case "SESSION_SCHEDULED":
     case "BOOKING_PROMOTED":
     case "SESSION_CANCELLED": {
-      if (!n.session) return { text: t("notifications.scheduled", { title }), detail: null };
-      const { when, place } = sessionFacts(t, locale, n.session);
       const key =
         n.kind === "SESSION_SCHEDULED" ? "notifications.sessionScheduled"
         : n.kind === "BOOKING_PROMOTED" ? "notifications.sessionPromoted"
         : "notifications.sessionCancelled";
+      // The session row is gone (deleted with its topic): say what happened without the date.
+      if (!n.session) return { text: t(key, { title, when: "—" }), detail: null };
+      const { when, place } = sessionFacts(t, locale, n.session);
       const where = t("notifications.sessionPlace", { place });
       // A cancellation says why (the manager's reason travels in the notification's payload).
       const why = n.kind === "SESSION_CANCELLED" && n.reason ? t("booking.cancelledReason", { reason: n.reason }) : null;

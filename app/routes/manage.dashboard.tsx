@@ -1,4 +1,4 @@
-import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +12,6 @@ import { PrintButton } from "~/components/dashboard/print-button";
 import { SuggestionsChart } from "~/components/dashboard/suggestions-chart";
 import { TopTopicsChart } from "~/components/dashboard/top-topics-chart";
 import type { DashboardChart } from "~/lib/dashboard-csv";
-import { MODERATOR_ROLES } from "~/lib/documents";
 import {
   DASHBOARD_PAGE,
   dashboardSearch,
@@ -20,7 +19,7 @@ import {
   readDashboardQuery,
   type DashboardPageData,
 } from "~/lib/documents/dashboard";
-import { dataOrThrow, requireUser } from "~/lib/graphql.server";
+import { dataOrThrow, requireManager } from "~/lib/graphql.server";
 import { pageMeta } from "~/lib/meta";
 import dashboardStyles from "~/styles/dashboard.css";
 import heatmapStyles from "~/styles/heatmap.css";
@@ -32,9 +31,7 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("dashboard.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const viewer = await requireUser(request, context);
-  // Managers and admins only (as the other /manage pages); the API refuses anyone else anyway.
-  if (!MODERATOR_ROLES.has(viewer.role)) throw redirect("/topics");
+  await requireManager(request, context);
   const query = readDashboardQuery(new URL(request.url).searchParams);
   const result = await context.graphql<DashboardPageData>(DASHBOARD_PAGE, dashboardVariables(query));
   // A filter id in the URL that is not an office, site or topic: a bad request, not a server error.

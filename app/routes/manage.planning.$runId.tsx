@@ -17,7 +17,7 @@ import {
   type UpdateProposedSessionData,
   type ViolationItem,
 } from "~/lib/documents/proposals";
-import { gql, requireUser } from "~/lib/graphql.server";
+import { gql, requireManager } from "~/lib/graphql.server";
 import { pageMeta } from "~/lib/meta";
 import reviewStyles from "~/styles/planning-review.css";
 
@@ -26,7 +26,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: reviewStyl
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("proposal.title"));
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireUser(request, context);
+  await requireManager(request, context);
   const { node } = await gql<PlanningReviewData>(context, PLANNING_REVIEW, { id: params.runId ?? "" });
   if (!node || node.__typename !== "PlanningRun") throw new Response("Planning run not found", { status: 404 });
   const url = new URL(request.url);
@@ -54,7 +54,7 @@ function failure(intent: string, result: ReviewFailure, tried?: ActionResult["tr
 
 /** Every form of the page posts here; success redirects back (keeping week and grouping), failure re-renders. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  await requireUser(request, context);
+  await requireManager(request, context);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const url = new URL(request.url);

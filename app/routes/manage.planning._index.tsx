@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { addDays, centreWallClock, dateKey, isoWeekday } from "../../domain/centre-time";
 import { DEFAULT_TOPIC_COUNT, PlanningRunForm, type PlanningFormErrors, type PlanningFormValues } from "~/components/planning-run-form";
 import { PlanningRunList } from "~/components/planning-run-list";
-import { MODERATOR_ROLES } from "~/lib/documents";
 import {
   CANCEL_PLANNING_RUN,
   PLANNING_PAGE,
@@ -12,25 +12,17 @@ import {
   type PlanningPageData,
   type StartPlanningRunData,
 } from "~/lib/documents/planning";
-import { gql, requireUser } from "~/lib/graphql.server";
+import { gql, requireManager } from "~/lib/graphql.server";
 import { pageMeta } from "~/lib/meta";
 import planningStyles from "~/styles/planning.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: planningStyles }];
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("planning.title"));
 
-async function requireManager(request: Request, context: LoaderFunctionArgs["context"]) {
-  const viewer = await requireUser(request, context);
-  // Managers and admins only; the API refuses anyone else anyway.
-  if (!MODERATOR_ROLES.has(viewer.role)) throw redirect("/topics");
-}
-
-/** The Monday after today at the centre (Moscow is UTC+3 all year), as "YYYY-MM-DD". */
+/** The Monday after today on the centre's calendar, as "YYYY-MM-DD". */
 function nextMonday(): string {
-  const today = new Date(Date.now() + 3 * 3_600_000);
-  const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
-  const weekday = ((day.getUTCDay() + 6) % 7) + 1;
-  return new Date(day.getTime() + (8 - weekday) * 86_400_000).toISOString().slice(0, 10);
+  const today = centreWallClock(new Date()).date;
+  return dateKey(addDays(today, 8 - isoWeekday(today)));
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

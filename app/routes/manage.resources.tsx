@@ -7,7 +7,6 @@ import { resultErrors, type FormErrors } from "~/components/resource-form-errors
 import { ResourceNav } from "~/components/resource-nav";
 import { ResourceSite } from "~/components/resource-site";
 import { ResourceSiteForm } from "~/components/resource-site-form";
-import { MODERATOR_ROLES } from "~/lib/documents";
 import {
   ADD_CLOSED_DATE,
   CREATE_ROOM,
@@ -20,18 +19,12 @@ import {
   type ResourceResult,
   type ResourcesPageData,
 } from "~/lib/documents/resources";
-import { gql, requireUser } from "~/lib/graphql.server";
+import { gql, requireManager } from "~/lib/graphql.server";
 import { pageMeta } from "~/lib/meta";
 import resourcesStyles from "~/styles/resources.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: resourcesStyles }];
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("resources.title"));
-
-async function requireManager(request: Request, context: LoaderFunctionArgs["context"]) {
-  const viewer = await requireUser(request, context);
-  // Managers and admins only; the API refuses anyone else anyway.
-  if (!MODERATOR_ROLES.has(viewer.role)) throw redirect("/topics");
-}
 
 /** Today at the centre, as the API's "YYYY-MM-DD". */
 const centreToday = () => dateKey(centreWallClock(new Date()).date);

@@ -4,10 +4,9 @@ import { useTranslation } from "react-i18next";
 import { resultErrors, type FormErrors } from "~/components/resource-form-errors";
 import { ResourceNav } from "~/components/resource-nav";
 import { TrainerForm } from "~/components/trainer-form";
-import { MODERATOR_ROLES } from "~/lib/documents";
 import { dayOffField, postedValues, readDaysOff, readTrainerForm, trainerErrors } from "~/components/trainer-form-data";
 import { SET_TRAINER_DAYS_OFF, TRAINER_PAGE, UPDATE_TRAINER, type ResourceResult, type TrainerPageData } from "~/lib/documents/resources";
-import { gql, requireUser } from "~/lib/graphql.server";
+import { gql, requireManager } from "~/lib/graphql.server";
 import { pageMeta } from "~/lib/meta";
 import resourcesStyles from "~/styles/resources.css";
 
@@ -16,8 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) =>
   pageMeta(matches, (t) => t("resources.trainerTitle", { name: page?.trainer.name ?? "" }));
 
 async function load(request: Request, context: LoaderFunctionArgs["context"], id: string) {
-  const viewer = await requireUser(request, context);
-  if (!MODERATOR_ROLES.has(viewer.role)) throw redirect("/topics");
+  await requireManager(request, context);
   const page = await gql<TrainerPageData>(context, TRAINER_PAGE, { id });
   if (!page.trainer) throw new Response("Trainer not found", { status: 404 });
   return { ...page, trainer: page.trainer };

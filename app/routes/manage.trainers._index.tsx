@@ -1,12 +1,11 @@
-import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { centreWallClock, dateKey } from "../../domain/centre-time";
 import { ResourceNav } from "~/components/resource-nav";
 import { TrainerTable } from "~/components/trainer-table";
-import { MODERATOR_ROLES } from "~/lib/documents";
 import { TRAINERS_PAGE, type TrainersPageData } from "~/lib/documents/resources";
-import { gql, requireUser } from "~/lib/graphql.server";
+import { gql, requireManager } from "~/lib/graphql.server";
 import { pageMeta } from "~/lib/meta";
 import resourcesStyles from "~/styles/resources.css";
 
@@ -14,8 +13,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: resourcesS
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("resources.trainersTitle"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const viewer = await requireUser(request, context);
-  if (!MODERATOR_ROLES.has(viewer.role)) throw redirect("/topics");
+  await requireManager(request, context);
   const { trainers } = await gql<TrainersPageData>(context, TRAINERS_PAGE);
   // Days off ahead are counted from the centre's today.
   return { trainers, today: dateKey(centreWallClock(new Date()).date) };

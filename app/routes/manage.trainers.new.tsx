@@ -5,7 +5,6 @@ import type { FormErrors } from "~/components/resource-form-errors";
 import { ResourceNav } from "~/components/resource-nav";
 import { TrainerForm } from "~/components/trainer-form";
 import { daysOffProblems, postedValues, readDaysOff, readTrainerForm, trainerErrors } from "~/components/trainer-form-data";
-import { MODERATOR_ROLES } from "~/lib/documents";
 import {
   CREATE_TRAINER,
   NEW_TRAINER_PAGE,
@@ -14,17 +13,12 @@ import {
   type NewTrainerPageData,
   type ResourceResult,
 } from "~/lib/documents/resources";
-import { gql, requireUser } from "~/lib/graphql.server";
+import { gql, requireManager } from "~/lib/graphql.server";
 import { pageMeta } from "~/lib/meta";
 import resourcesStyles from "~/styles/resources.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: resourcesStyles }];
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("resources.newTrainerTitle"));
-
-async function requireManager(request: Request, context: LoaderFunctionArgs["context"]) {
-  const viewer = await requireUser(request, context);
-  if (!MODERATOR_ROLES.has(viewer.role)) throw redirect("/topics");
-}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireManager(request, context);

@@ -65,9 +65,12 @@ async function cancelSession(form: FormData, context: ActionFunctionArgs["contex
 
 /** Attendance marks (trainer of the session or a manager; the API decides), or the manager's cancellation. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  await requireUser(request, context);
+  const viewer = await requireUser(request, context);
   const form = await request.formData();
-  if (form.get("intent") === "cancelSession") return cancelSession(form, context, params.id ?? "");
+  if (form.get("intent") === "cancelSession") {
+    if (viewer.role !== "MANAGER" && viewer.role !== "ADMIN") throw new Response("Forbidden", { status: 403 });
+    return cancelSession(form, context, params.id ?? "");
+  }
   const { markAttendance } = await gql<MarkAttendanceData>(context, MARK_ATTENDANCE, {
     bookingId: String(form.get("bookingId") ?? ""),
     attendance: form.get("attendance") === "NO_SHOW" ? "NO_SHOW" : "ATTENDED",
@@ -120,7 +123,7 @@ export default function SessionRoute() {
       {manager && !started && session.status === "SCHEDULED" ? (
         <SessionCancel people={session.seatsTaken + session.waitlisted} failed={failed} />
       ) : null}
-      {staff && session.bookings && session.attendance ? (
+      {staff && session.viewerMarksAttendance && session.bookings && session.attendance ? (
         <SessionAttendance bookings={session.bookings} summary={session.attendance} started={started} />
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { addDays, centreWallClock, dateKey } from "../../domain/centre-time";
 import { BookingNotice } from "~/components/booking-notice";
 import { SessionCard } from "~/components/session-card";
 import {
@@ -25,12 +26,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireUser(request, context);
   const after = new URL(request.url).searchParams.get("after") || null;
   const { bookableSessions } = await gql<BookableSessionsData>(context, BOOKABLE_SESSIONS, { first: PAGE_SIZE, after });
-  const today = new Date().toISOString().slice(0, 10);
+  const today = centreWallClock(new Date()).date;
   return {
     sessions: bookableSessions.edges.map((edge) => edge.node),
     nextCursor: bookableSessions.pageInfo.hasNextPage ? bookableSessions.pageInfo.endCursor : null,
     manager: viewer.role === "MANAGER" || viewer.role === "ADMIN",
-    exportRange: { from: today, to: new Date(Date.now() + 27 * 86_400_000).toISOString().slice(0, 10) },
+    exportRange: { from: dateKey(today), to: dateKey(addDays(today, 27)) },
     now: Date.now(),
   };
 }

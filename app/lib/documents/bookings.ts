@@ -71,6 +71,7 @@ export const TRAINING_SESSION = /* GraphQL */ `
     trainingSession(id: $id) {
       ${SESSION_FIELDS}
       endsAt cancelledAt cancelReason
+      viewerMarksAttendance @include(if: $staff)
       attendance @include(if: $staff) { attended noShow unmarked }
       bookings @include(if: $staff) { id status attendance user { name } }
     }
@@ -82,6 +83,7 @@ export type TrainingSessionData = {
         endsAt: string;
         cancelledAt: string | null;
         cancelReason: string | null;
+        viewerMarksAttendance?: boolean;
         attendance?: { attended: number; noShow: number; unmarked: number };
         bookings?: SessionAttendee[];
       })
