@@ -36,7 +36,13 @@ export function AvailabilitySection({ query, topics, sites, offices, overall, to
         className="dash-filters"
         role="search"
         aria-label={t("dashboard.availability.filters")}
-        onChange={(event) => submit(event.currentTarget, { preventScrollReset: true, replace: true })}
+        // A tick applies at once; a select waits for "Показать": arrowing through a closed select
+        // fires change on every step, and reloading then would throw keyboard users' focus away.
+        onChange={(event) => {
+          if ((event.target as HTMLElement).matches('input[type="checkbox"]')) {
+            submit(event.currentTarget, { preventScrollReset: true, replace: true });
+          }
+        }}
       >
         <SelectField label={t("dashboard.availability.topic")} name="topic" defaultValue={query.topicId} key={`topic:${query.topicId}`}>
           <option value="">{t("dashboard.availability.noTopic")}</option>
