@@ -15,7 +15,7 @@ export function SessionAttendance({
   const { t } = useTranslation();
   const confirmed = bookings.filter((booking) => booking.status === "CONFIRMED");
   return (
-    <section className="session-attendance" aria-labelledby="attendance-title">
+    <section className="session-attendance" id="attendance" aria-labelledby="attendance-title">
       <h2 id="attendance-title">{t("booking.attendanceTitle")}</h2>
       <p>{t("booking.attendanceIntro")}</p>
       <p aria-live="polite">{t("booking.attendanceSummary", summary)}</p>
@@ -23,7 +23,7 @@ export function SessionAttendance({
       <ul className="attendance-list">
         {confirmed.map((booking) => (
           <li key={booking.id}>
-            <Form method="post" className="attendance-row" aria-label={t("booking.markFor", { name: booking.user.name })}>
+            <Form method="post" preventScrollReset className="attendance-row" aria-label={t("booking.markFor", { name: booking.user.name })}>
               <span className="attendance-row__name">{booking.user.name}</span>
               <input type="hidden" name="bookingId" value={booking.id} />
               <button

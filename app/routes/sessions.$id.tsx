@@ -83,7 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         : markAttendance.__typename === "AttendanceNotOpenError"
           ? "errorAttendanceEarly"
           : "errorNotFound";
-  return redirect(`/sessions/${params.id ?? ""}?notice=${notice}`);
+  return redirect(`/sessions/${params.id ?? ""}?notice=${notice}#attendance`);
 }
 
 export default function SessionRoute() {
