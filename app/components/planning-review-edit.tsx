@@ -35,6 +35,14 @@ export function ViolationList({ violations, rooms }: { violations: ViolationItem
  * against every hard constraint; a refusal comes back with the violations, shown above the fields
  * and focused so screen readers announce them.
  */
+/** The form's label for each field the API may refuse ("trainerId" → "Тренер"). */
+const FIELD_LABELS: Record<string, "proposal.date" | "proposal.start" | "proposal.trainer" | "proposal.room"> = {
+  date: "proposal.date",
+  start: "proposal.start",
+  trainerId: "proposal.trainer",
+  roomId: "proposal.room",
+};
+
 export function EditSessionForm({ session, trainers, rooms, violations, fieldErrors, closeHref, tried }: Props) {
   const { t } = useTranslation();
   const summary = useRef<HTMLDivElement>(null);
@@ -52,8 +60,8 @@ export function EditSessionForm({ session, trainers, rooms, violations, fieldErr
           <ViolationList violations={violations} rooms={rooms} />
           {fieldErrors.length > 0 ? (
             <ul className="planning-violations">
-              {fieldErrors.map((message) => (
-                <li key={message}>{message}</li>
+              {fieldErrors.map((field) => (
+                <li key={field}>{t("proposal.fieldInvalid", { field: field in FIELD_LABELS ? t(FIELD_LABELS[field]) : field })}</li>
               ))}
             </ul>
           ) : null}
@@ -106,3 +114,4 @@ export function EditSessionForm({ session, trainers, rooms, violations, fieldErr
     </section>
   );
 }
+

@@ -576,6 +576,7 @@ export const en = {
     save: "Save",
     cancel: "Cancel",
     violationsTitle: "Not possible: the change breaks constraints",
+    fieldInvalid: "Check the field “{{field}}”.",
     unservedTitle: "Unserved demand",
     unservedEmpty: "All demand is served.",
     unservedRow: "{{unserved}} of {{total}} not served",

@@ -604,6 +604,7 @@ export const ru = {
     save: "Сохранить",
     cancel: "Отмена",
     violationsTitle: "Так нельзя: изменение нарушает ограничения",
+    fieldInvalid: "Проверьте поле «{{field}}».",
     unservedTitle: "Неучтённый спрос",
     unservedEmpty: "Весь спрос учтён.",
     unservedRow: "{{unserved}} из {{total}} не попадают",

@@ -47,7 +47,8 @@ function failure(intent: string, result: ReviewFailure, tried?: ActionResult["tr
   const body: ActionResult = { intent, tried };
   if (result.__typename === "ProposalViolationError") Object.assign(body, { sessionId: result.sessionId, violations: result.violations });
   else if (result.__typename === "ProposalConflictError") Object.assign(body, { conflict: result.code, sessionId: result.sessionId });
-  else if (result.__typename === "ValidationError") body.fieldErrors = result.fieldErrors.map((error) => `${error.path.at(-1)}: ${error.message}`);
+  // The API's messages are English; the page names the field in the reader's language instead.
+  else if (result.__typename === "ValidationError") body.fieldErrors = result.fieldErrors.map((error) => String(error.path.at(-1) ?? ""));
   else body.notice = "errors.generic";
   return data(body, { status: result.__typename === "ProposalConflictError" ? 409 : 400 });
 }
