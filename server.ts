@@ -10,13 +10,17 @@ import { loadConfig } from "./server/config";
 import { openDatabase } from "./server/database";
 import { seedIfEmpty } from "./server/demo-data";
 import { createHttpApp, type AppState } from "./server/http-app";
-import { consoleLogger as log } from "./server/logger";
+import { rootLogger, toLogger } from "./server/logger";
+import { createMetrics } from "./server/metrics";
 import { loadRemixBuild } from "./server/remix-build";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const config = loadConfig();
+const log = toLogger(rootLogger);
+// One Registry per process; /metrics is open to loopback, or to `Bearer $METRICS_TOKEN` (ADR 012).
+const metrics = createMetrics();
 const state: AppState = { ready: false };
-const server = http.createServer(createHttpApp(state, root));
+const server = http.createServer(createHttpApp(state, root, { metrics, logger: rootLogger, metricsToken: process.env.METRICS_TOKEN || undefined }));
 
 await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
 const address = server.address();
@@ -30,10 +34,15 @@ if (config.SPROS_SEED === "demo") await seedIfEmpty(prisma, config, log);
 const services = createServerServices(clients, {
   policy: { voterPriorityHours: config.SPROS_VOTER_PRIORITY_HOURS, cancelCutoffHours: config.SPROS_CANCEL_CUTOFF_HOURS },
 });
-const yoga = createSprosYoga(services);
-const websocket = attachGraphQLWebSocket(server, yoga, services.viewers);
+const yoga = createSprosYoga(services, { metrics, logger: rootLogger });
+const websocket = attachGraphQLWebSocket(server, yoga, services.viewers, metrics);
 // Scheduler runs are durable jobs in the PlanningRun table (ADR 008); this process takes its share.
-const planningRunner = createPlanningRunner({ prisma, pubsub: services.pubsub, log: (message) => log.info(message) });
+const planningRunner = createPlanningRunner({
+  prisma,
+  pubsub: services.pubsub,
+  log: (message) => log.info(message),
+  onRunFinished: (outcome, seconds) => metrics.observePlanningRun(outcome, seconds),
+});
 await planningRunner.start();
 Object.assign(state, { yoga, remixBuild: await loadRemixBuild(root), ready: true });
 log.info(`Spros ready on http://localhost:${port}`);

@@ -1,7 +1,8 @@
 import type { Server } from "node:http";
-import type { ExecutionArgs } from "graphql";
+import { getOperationAST, type ExecutionArgs } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
+import type { Metrics } from "../server/metrics";
 import type { ViewerLoader } from "./viewer";
 import type { SprosYoga } from "./yoga";
 
@@ -10,15 +11,24 @@ import type { SprosYoga } from "./yoga";
  * envelop so subscriptions get the same context, plugins and authorisation as HTTP requests.
  * The handshake carries the session cookie; a connection without a valid session is refused.
  */
-export function attachGraphQLWebSocket(server: Server, yoga: SprosYoga, viewers: ViewerLoader) {
+export function attachGraphQLWebSocket(server: Server, yoga: SprosYoga, viewers: ViewerLoader, metrics?: Metrics) {
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  // Open subscriptions per connection, for the graphql_subscriptions_active gauge.
+  const open = new WeakMap<object, Set<string>>();
+  const closed = (ctx: object, id: string) => {
+    if (open.get(ctx)?.delete(id)) metrics?.subscriptionClosed();
+  };
   const disposable = useServer(
     {
       onConnect: async (ctx) => (await viewers.load(ctx.extra.request.headers.cookie)) !== null,
+      onComplete: (ctx, id) => closed(ctx, id),
+      onClose: (ctx) => {
+        for (const id of [...(open.get(ctx) ?? [])]) closed(ctx, id);
+      },
       // Yoga's enveloped execute/subscribe travel on rootValue (the Yoga docs' graphql-ws recipe).
       execute: (args) => (args as EnvelopedArgs).rootValue.execute(args) as never,
       subscribe: (args) => (args as EnvelopedArgs).rootValue.subscribe(args) as never,
-      onSubscribe: async (ctx, _id, params) => {
+      onSubscribe: async (ctx, id, params) => {
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
@@ -34,7 +44,14 @@ export function attachGraphQLWebSocket(server: Server, yoga: SprosYoga, viewers:
           rootValue: { execute, subscribe },
         };
         const errors = validate(args.schema, args.document);
-        return errors.length ? errors : args;
+        if (errors.length) return errors;
+        if (getOperationAST(args.document, args.operationName)?.operation === "subscription") {
+          const ids = open.get(ctx) ?? new Set<string>();
+          open.set(ctx, ids);
+          if (!ids.has(id)) metrics?.subscriptionOpened();
+          ids.add(id);
+        }
+        return args;
       },
     },
     wss,

@@ -1,5 +1,8 @@
 import type { IncomingMessage } from "node:http";
-import { createYoga, type Plugin } from "graphql-yoga";
+import { getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLError } from "graphql";
+import { createYoga, isAsyncIterable, type Plugin } from "graphql-yoga";
+import type { RootLogger } from "../server/logger";
+import type { Metrics } from "../server/metrics";
 import type { GraphQLContext, ServerServices } from "./context";
 import { schema } from "./schema";
 
@@ -15,7 +18,61 @@ const setCookiePlugin: Plugin = {
   },
 };
 
-export function createSprosYoga(services: ServerServices) {
+/** Optional: GraphQL operation metrics and error logs with the request id (docs/decisions/012). */
+export type YogaObservability = { metrics?: Metrics; logger?: RootLogger };
+
+type OperationContext = { request?: Request; req?: IncomingMessage };
+
+/**
+ * Counts and times every operation by type and (cleaned) name, counts failed ones, and logs their
+ * errors with the request id. Variables are never logged (they may hold passwords).
+ */
+function operationMetricsPlugin({ metrics, logger }: YogaObservability): Plugin {
+  const describe = (document: DocumentNode, operationName: string | null | undefined) => {
+    const operation = getOperationAST(document, operationName);
+    return { type: operation?.operation ?? ("unknown" as const), name: operationName ?? operation?.name?.value };
+  };
+  const finish = (
+    operation: ReturnType<typeof describe>,
+    started: number,
+    context: OperationContext,
+    result: ExecutionResult | AsyncIterable<unknown>,
+  ) => {
+    const errors = isAsyncIterable(result) ? undefined : result.errors;
+    metrics?.observeOperation(operation.type, operation.name, (performance.now() - started) / 1000, Boolean(errors?.length));
+    if (errors?.length && logger) logOperationErrors(logger, operation, context, errors);
+  };
+  return {
+    onValidate({ params }) {
+      return ({ valid }) => {
+        if (!valid) metrics?.observeInvalidOperation(describe(params.documentAST, undefined).type, undefined);
+      };
+    },
+    onExecute({ args }) {
+      const operation = describe(args.document, args.operationName);
+      const started = performance.now();
+      return { onExecuteDone: ({ result }) => finish(operation, started, args.contextValue as OperationContext, result) };
+    },
+    onSubscribe({ args }) {
+      const operation = describe(args.document, args.operationName);
+      const started = performance.now();
+      return { onSubscribeResult: ({ result }) => finish(operation, started, args.contextValue as OperationContext, result) };
+    },
+  };
+}
+
+function logOperationErrors(logger: RootLogger, operation: { type: string; name?: string }, context: OperationContext, errors: readonly GraphQLError[]) {
+  const reqId = context.request?.headers.get("x-request-id") ?? context.req?.headers["x-request-id"];
+  for (const error of errors) {
+    const code = error.extensions?.code;
+    const unexpected = !code || code === "INTERNAL_SERVER_ERROR";
+    const fields = { reqId, operation: operation.name ?? "anonymous", type: operation.type, path: error.path?.join("."), code };
+    if (unexpected) logger.error({ ...fields, err: error.originalError ?? error }, `graphql error: ${error.message}`);
+    else logger.warn(fields, `graphql error: ${error.message}`);
+  }
+}
+
+export function createSprosYoga(services: ServerServices, observability: YogaObservability = {}) {
   return createYoga<InitialContext, GraphQLContext>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -24,7 +81,7 @@ export function createSprosYoga(services: ServerServices) {
     // Outside production unexpected errors keep their message (still under a generic code).
     maskedErrors: process.env.NODE_ENV === "production" ? true : { isDev: true },
     logging: process.env.NODE_ENV === "test" ? false : "warn",
-    plugins: [setCookiePlugin],
+    plugins: [setCookiePlugin, operationMetricsPlugin(observability)],
     context: async (initial) => {
       const cookieHeader = initial.request?.headers.get("cookie") ?? initial.req?.headers.cookie;
       const responseCookies: string[] = [];

@@ -1,8 +1,11 @@
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { calendarFeedHandler } from "./calendar-feed";
+import type { RootLogger } from "./logger";
+import { metricsHandler, routeClass, type Metrics } from "./metrics";
 import { createInProcessGraphQL, type InProcessGraphQL } from "../graphql/in-process";
 import type { SprosYoga } from "../graphql/yoga";
 
@@ -14,14 +17,44 @@ declare module "@remix-run/node" {
 
 export type AppState = { ready: boolean; yoga?: SprosYoga; remixBuild?: () => Promise<ServerBuild> };
 
+/** Metrics and access logs (docs/decisions/012); both optional so tests can leave them out. */
+export type Observability = { metrics?: Metrics; logger?: RootLogger; metricsToken?: string };
+
+/** An incoming x-request-id is kept only if it is a short plain token. */
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
 /**
  * One express app: /healthz, /graphql (Yoga over HTTP), static assets and the Remix pages.
  * It answers from the first moment; until the database is migrated it serves 503s with a short
  * notice, and /healthz turns 200 only once everything is ready.
  */
-export function createHttpApp(state: AppState, root: string) {
+export function createHttpApp(state: AppState, root: string, observability: Observability = {}) {
+  const { metrics, logger } = observability;
   const app = express();
   app.disable("x-powered-by");
+
+  // Request id (kept on the request headers, so Yoga sees it too), access log and HTTP metrics.
+  app.use((req, res, next) => {
+    const started = performance.now();
+    const incoming = req.headers["x-request-id"];
+    const requestId = typeof incoming === "string" && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    req.headers["x-request-id"] = requestId;
+    res.setHeader("x-request-id", requestId);
+    res.once("close", () => {
+      const seconds = (performance.now() - started) / 1000;
+      const route = routeClass(req.path);
+      const status = res.writableFinished ? res.statusCode : 499; // 499: the client went away first
+      metrics?.observeHttp(req.method, route, status, seconds);
+      const quiet = route === "healthz" || route === "metrics" || route === "static";
+      logger?.[quiet ? "debug" : "info"](
+        { reqId: requestId, method: req.method, route, path: loggablePath(req.path), status, ms: Math.round(seconds * 10_000) / 10 },
+        "request",
+      );
+    });
+    next();
+  });
+
+  if (metrics) app.get("/metrics", metricsHandler(metrics, observability.metricsToken));
 
   app.get("/healthz", (_req, res) => {
     res.status(state.ready ? 200 : 503).json({ status: state.ready ? "ok" : "starting" });
@@ -61,4 +94,9 @@ export function createHttpApp(state: AppState, root: string) {
   });
 
   return app;
+}
+
+/** The path without its query, with calendar feed tokens (secrets) blanked. */
+function loggablePath(path: string) {
+  return path.startsWith("/calendar/") ? "/calendar/[redacted]" : path.slice(0, 200);
 }

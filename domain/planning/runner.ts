@@ -29,7 +29,11 @@ export type PlanningRunnerOptions = {
   /** Attempts before an interrupted run is failed instead of re-queued. */
   maxAttempts?: number;
   log?: (message: string) => void;
+  /** Told how each run this process finished ended and how long it took (metrics, ADR 012). */
+  onRunFinished?: (outcome: PlanningRunOutcome, seconds: number) => void;
 };
+
+export type PlanningRunOutcome = "succeeded" | "failed" | "cancelled";
 
 export type PlanningRunner = {
   start(): Promise<void>;
@@ -125,6 +129,10 @@ export function createPlanningRunner(options: PlanningRunnerOptions): PlanningRu
 
   async function execute(runId: string, lease: string, controller: AbortController): Promise<void> {
     const mine = { id: runId, lockedBy: lease, status: "RUNNING" as const };
+    const started = performance.now();
+    const report = (outcome: PlanningRunOutcome | null) => {
+      if (outcome) options.onRunFinished?.(outcome, (performance.now() - started) / 1000);
+    };
     const abort = (reason: AbortReason) => controller.signal.aborted || controller.abort(reason);
     const readFlag = async () => {
       const row = await prisma.planningRun.findUnique({ where: { id: runId }, select: { cancelRequested: true, lockedBy: true, status: true } });
@@ -198,12 +206,12 @@ export function createPlanningRunner(options: PlanningRunnerOptions): PlanningRu
       await writing;
       const reason = controller.signal.reason as AbortReason | undefined;
       if (reason === "shutdown" || reason === "lost") return; // left for recovery, or no longer ours
-      if (reason === "cancel") return await finish(runId, mine, { status: "CANCELLED" });
-      if (failure !== null || !proposal) return await finish(runId, mine, { status: "FAILED", error: failure ?? "no proposal" });
-      await succeed(runId, mine, proposal);
+      if (reason === "cancel") return report(await finish(runId, mine, { status: "CANCELLED" }));
+      if (failure !== null || !proposal) return report(await finish(runId, mine, { status: "FAILED", error: failure ?? "no proposal" }));
+      report(await succeed(runId, mine, proposal));
     } catch (error) {
       log(`planning run ${runId}: ${(error as Error).message}`);
-      await finish(runId, mine, { status: "FAILED", error: (error as Error).message }).catch(() => {});
+      report(await finish(runId, mine, { status: "FAILED", error: (error as Error).message }).catch(() => null));
     } finally {
       clearInterval(heartbeat);
       if (flushTimer) clearTimeout(flushTimer);
@@ -213,12 +221,15 @@ export function createPlanningRunner(options: PlanningRunnerOptions): PlanningRu
 
   type Mine = { id: string; lockedBy: string; status: "RUNNING" };
 
-  async function finish(runId: string, mine: Mine, data: { status: "CANCELLED" | "FAILED"; error?: string }) {
+  /** Returns the outcome when this process wrote it, null when the run was no longer ours. */
+  async function finish(runId: string, mine: Mine, data: { status: "CANCELLED" | "FAILED"; error?: string }): Promise<PlanningRunOutcome | null> {
     const result = await prisma.planningRun.updateMany({ where: mine, data: { ...data, finishedAt: new Date() } });
-    if (result.count === 1) changed(runId);
+    if (result.count !== 1) return null;
+    changed(runId);
+    return data.status === "CANCELLED" ? "cancelled" : "failed";
   }
 
-  async function succeed(runId: string, mine: Mine, proposal: Proposal) {
+  async function succeed(runId: string, mine: Mine, proposal: Proposal): Promise<PlanningRunOutcome | null> {
     const sites = await prisma.site.findMany({ select: { id: true, code: true } });
     const rows = proposedSessionRows(runId, proposal, new Map(sites.map((site) => [site.code, site.id])));
     const final: Progress = { phase: "done", fraction: 1, servedWeight: proposal.metrics.servedWeight, upperBound: proposal.metrics.upperBound, elapsedMs: proposal.metrics.elapsedMs };
@@ -232,8 +243,9 @@ export function createPlanningRunner(options: PlanningRunnerOptions): PlanningRu
       await tx.proposedSession.createMany({ data: rows });
       return "stored" as const;
     });
-    if (outcome === "stored") changed(runId);
-    else await finish(runId, mine, { status: "CANCELLED" });
+    if (outcome !== "stored") return await finish(runId, mine, { status: "CANCELLED" });
+    changed(runId);
+    return "succeeded";
   }
 
   return {
