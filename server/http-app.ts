@@ -40,14 +40,15 @@ export function createHttpApp(state: AppState, root: string, observability: Obse
     const requestId = typeof incoming === "string" && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
     req.headers["x-request-id"] = requestId;
     res.setHeader("x-request-id", requestId);
+    const route = routeClass(req.path); // read now: mounted routers rewrite req.url while they run
+    const path = loggablePath(req.path);
     res.once("close", () => {
       const seconds = (performance.now() - started) / 1000;
-      const route = routeClass(req.path);
       const status = res.writableFinished ? res.statusCode : 499; // 499: the client went away first
       metrics?.observeHttp(req.method, route, status, seconds);
       const quiet = route === "healthz" || route === "metrics" || route === "static";
       logger?.[quiet ? "debug" : "info"](
-        { reqId: requestId, method: req.method, route, path: loggablePath(req.path), status, ms: Math.round(seconds * 10_000) / 10 },
+        { reqId: requestId, method: req.method, route, path, status, ms: Math.round(seconds * 10_000) / 10 },
         "request",
       );
     });
