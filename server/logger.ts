@@ -59,10 +59,11 @@ function plainLines(out: NodeJS.WritableStream): Writable {
       for (const line of chunk.toString("utf8").split("\n")) {
         if (!line) continue;
         try {
-          const { level, time, msg, ...rest } = JSON.parse(line) as Record<string, unknown>;
+          const { level, time, msg, err, ...rest } = JSON.parse(line) as Record<string, unknown>;
           const clock = typeof time === "string" ? time.slice(11, 19) : "";
           const extra = Object.keys(rest).length ? ` ${JSON.stringify(rest)}` : "";
-          out.write(`${clock} ${(LEVELS[level as number] ?? String(level)).padEnd(5)} ${String(msg ?? "")}${extra}\n`);
+          const stack = (err as { stack?: string } | undefined)?.stack;
+          out.write(`${clock} ${(LEVELS[level as number] ?? String(level)).padEnd(5)} ${String(msg ?? "")}${extra}${stack ? `\n${stack}` : ""}\n`);
         } catch {
           out.write(`${line}\n`);
         }
