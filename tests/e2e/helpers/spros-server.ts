@@ -16,7 +16,8 @@ export async function startSprosServer(options: {
 }): Promise<RunningServer> {
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: options.cwd,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...options.env },
+    // LOG_LEVEL: the logger is silent under NODE_ENV=test (inherited from vitest), and the ready line is a log line.
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
