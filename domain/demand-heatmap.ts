@@ -39,27 +39,31 @@ function effectiveSpans(topicId: string, voterCondition?: Prisma.Sql) {
       WHERE vo."narrowed"
     ),
     spans AS (
-      SELECT "voteId", "weekday", "level",
-             greatest(ceil(("s" - ${dayStartMinute}::int) / ${slotMinutes}::numeric)::int, 0) AS "cellFrom",
-             least(floor(("e" - ${dayStartMinute}::int) / ${slotMinutes}::numeric)::int, ${CELLS_PER_DAY}::int) AS "cellTo"
+      SELECT "voteId", "weekday", "level", ${SPAN_CELLS}
       FROM effective
     )`;
 }
 
+/** The grid cells a window from minute "s" to minute "e" covers entirely, as [cellFrom, cellTo) in 0…24. */
+export const SPAN_CELLS = Prisma.sql`
+  greatest(ceil(("s" - ${dayStartMinute}::int) / ${slotMinutes}::numeric)::int, 0) AS "cellFrom",
+  least(floor(("e" - ${dayStartMinute}::int) / ${slotMinutes}::numeric)::int, ${CELLS_PER_DAY}::int) AS "cellTo"`;
+
 /**
- * Every cell of the weekly grid (Monday 08:00 … Sunday 19:30, 7 × 24) with how many of the
- * topic's voters can come then, preferred and if need be. One query; no votes are loaded into JS.
- * Each span adds +1 at its first cell and −1 after its last, and a running sum per weekday gives
- * the counts: the work grows with the number of windows, not windows × cells. `voterCondition`
- * (on the voter's User row `u`) counts only some voters (the dashboard's office/site filters).
+ * Counts per cell from the `spans` CTE (weekday, level, cellFrom, cellTo) that `ctes` defines, each
+ * span weighing `weight`: a span adds its weight at its first cell and takes it away after its
+ * last, and a running sum per weekday gives the counts — the work grows with the spans, not
+ * spans × cells. Every cell of the grid is returned, weekday then time.
  */
-export async function topicDemandHeatmap(prisma: PrismaClient, topicId: string, voterCondition?: Prisma.Sql): Promise<HeatmapCell[]> {
+export async function countSpansPerCell(prisma: PrismaClient, ctes: Prisma.Sql, weight: Prisma.Sql): Promise<HeatmapCell[]> {
   const rows = await prisma.$queryRaw<Array<{ weekday: number; cell: number; preferred: number; ifNeedBe: number }>>`
-    WITH ${effectiveSpans(topicId, voterCondition)},
+    WITH ${ctes},
     deltas AS (
-      SELECT "weekday", "cellFrom" AS "cell", "level", 1 AS "d" FROM spans WHERE "cellTo" > "cellFrom"
-      UNION ALL
-      SELECT "weekday", "cellTo", "level", -1 FROM spans WHERE "cellTo" > "cellFrom"
+      SELECT "weekday", "cell", "level", sum("d") AS "d" FROM (
+        SELECT "weekday", "cellFrom" AS "cell", "level", ${weight} AS "d" FROM spans WHERE "cellTo" > "cellFrom"
+        UNION ALL
+        SELECT "weekday", "cellTo", "level", -(${weight}) FROM spans WHERE "cellTo" > "cellFrom"
+      ) x GROUP BY "weekday", "cell", "level"
     ),
     cells AS (
       SELECT d AS "weekday", i AS "cell" FROM generate_series(1, 7) d CROSS JOIN generate_series(0, ${CELLS_PER_DAY - 1}::int) i
@@ -79,6 +83,16 @@ export async function topicDemandHeatmap(prisma: PrismaClient, topicId: string, 
     const startMinute = dayStartMinute + cell * slotMinutes;
     return { weekday, startMinute, endMinute: startMinute + slotMinutes, preferred, ifNeedBe };
   });
+}
+
+/**
+ * Every cell of the weekly grid (Monday 08:00 … Sunday 19:30, 7 × 24) with how many of the
+ * topic's voters can come then, preferred and if need be. One query; no votes are loaded into JS;
+ * each voter's span weighs 1 (countSpansPerCell). `voterCondition`
+ * (on the voter's User row `u`) counts only some voters (the dashboard's office/site filters).
+ */
+export function topicDemandHeatmap(prisma: PrismaClient, topicId: string, voterCondition?: Prisma.Sql): Promise<HeatmapCell[]> {
+  return countSpansPerCell(prisma, effectiveSpans(topicId, voterCondition), Prisma.sql`1`);
 }
 
 /**
