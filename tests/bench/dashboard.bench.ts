@@ -12,13 +12,11 @@
  *   process (NODE_ENV=production), like bench:votes, signed in as a manager by a minted cookie.
  * - EXPLAIN ANALYZE of the statements Prisma sent for the heavy queries (captured from its query log).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { staffAvailabilityHeatmap, topicAvailabilityHeatmap } from "../../domain/dashboard/availability";
 import { topicCoverage } from "../../domain/dashboard/coverage";
@@ -29,10 +27,10 @@ import type { StaffScope } from "../../domain/dashboard/scope";
 import { suggestionsPerWeek } from "../../domain/dashboard/suggestions";
 import { createDatabaseClients, type PrismaClient } from "../../prisma/client";
 import { applyMigrations, createDatabase, DEFAULT_ADMIN_URL, dropDatabase, uniqueDatabaseName, withDatabase } from "../../prisma/migrate";
+import { startApiServerProcess, stopProcess } from "./helpers/api-server-process";
 import { seedDashboard, type DashboardSeed } from "./helpers/dashboard-seed";
 import { GraphQLHttpClient } from "./helpers/load";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const int = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? DEFAULT_ADMIN_URL;
 const RUNS = int("BENCH_RUNS", 30);
@@ -53,12 +51,7 @@ let cleaning: Promise<void> | undefined;
 
 function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
-    if (serverProcess && serverProcess.exitCode === null) {
-      const exited = new Promise((resolve) => serverProcess!.once("exit", resolve));
-      serverProcess.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
-      if (serverProcess.exitCode === null) serverProcess.kill("SIGKILL");
-    }
+    await stopProcess(serverProcess);
     await Promise.all(closers.map((close) => close().catch(() => {})));
     if (databaseCreated) {
       await dropDatabase(databaseUrl).catch((error) => log(`could not drop ${databaseUrl}: ${error}`));
@@ -140,23 +133,8 @@ async function explain(pool: pg.Pool, captured: { query: string; params: string 
   return `${top}; ${execution}\n      scans: ${scans.slice(0, 6).join(" | ")}`;
 }
 
-async function startServer(): Promise<string> {
-  const entry = path.join(here, "helpers/api-server-entry.ts");
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: "10" },
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  serverProcess = child;
-  const port = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on("line", (line) => {
-      const match = /^READY (\d+)$/.exec(line);
-      if (match) resolve(match[1]);
-      else process.stderr.write(`[server] ${line}\n`);
-    });
-    child.once("exit", (code) => reject(new Error(`API server exited with ${code} before it was ready`)));
-  });
-  return `http://127.0.0.1:${port}/graphql`;
+function startServer(): Promise<string> {
+  return startApiServerProcess({ databaseUrl, poolSize: 10, onSpawn: (child) => (serverProcess = child) });
 }
 
 const DASHBOARD = /* GraphQL */ `

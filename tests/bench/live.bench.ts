@@ -19,16 +19,16 @@
  *   `topicVoteChanged`, one message per vote per subscriber, no coalescing: latency = receive time
  *   − the vote's send time. Shows what the pulse saves.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay, type RecordableHistogram } from "node:perf_hooks";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { applyMigrations, createDatabase, DEFAULT_ADMIN_URL, dropDatabase, uniqueDatabaseName, withDatabase } from "../../prisma/migrate";
+import { startApiServerProcess, stopProcess } from "./helpers/api-server-process";
 import { CpuMeter, type CpuSnapshot, type CpuUsage } from "./helpers/cpu";
 import { seedLiveWorld, type LiveWorld } from "./helpers/live-seed";
 import { SubscriberPool, type LiveMode, type WindowStats } from "./helpers/live-subscribers";
@@ -84,12 +84,7 @@ function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
     await Promise.all([...subscriberPools].map((pool) => pool.close().catch(() => {})));
     driver?.close();
-    if (serverProcess && serverProcess.exitCode === null) {
-      const exited = new Promise((resolve) => serverProcess!.once("exit", resolve));
-      serverProcess.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
-      if (serverProcess.exitCode === null) serverProcess.kill("SIGKILL");
-    }
+    await stopProcess(serverProcess);
     await Promise.all(pools.map((pool) => pool.end().catch(() => {})));
     if (databaseCreated) {
       await dropDatabase(databaseUrl).catch((error) => log(`could not drop ${databaseUrl}: ${error}`));
@@ -114,24 +109,8 @@ function trackPool(pool: pg.Pool): pg.Pool {
 
 // ---------------------------------------------------------------------------------------------
 
-async function startServer(): Promise<string> {
-  const extraArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const entry = path.join(here, "helpers/api-server-entry.ts");
-  const child = spawn(process.execPath, [...extraArgs, "--import", "tsx", entry], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: String(POOL_SIZE) },
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  serverProcess = child;
-  const port = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on("line", (line) => {
-      const match = /^READY (\d+)$/.exec(line);
-      if (match) resolve(match[1]);
-      else process.stderr.write(`[server] ${line}\n`);
-    });
-    child.once("exit", (code) => reject(new Error(`API server exited with ${code} before it was ready`)));
-  });
-  return `http://127.0.0.1:${port}/graphql`;
+function startServer(): Promise<string> {
+  return startApiServerProcess({ databaseUrl, poolSize: POOL_SIZE, onSpawn: (child) => (serverProcess = child) });
 }
 
 /** The soft limit on open files (each subscriber is one socket here and one in the server). */

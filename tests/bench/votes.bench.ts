@@ -18,13 +18,11 @@
  * - The ceiling: the same statement as graphql/vote-store.ts via pg.Pool at the same client
  *   concurrency over the same number of connections, in this process.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { TOPICS, UNVOTE, VOTE } from "../../app/lib/documents";
 import {
@@ -35,10 +33,10 @@ import {
   uniqueDatabaseName,
   withDatabase,
 } from "../../prisma/migrate";
+import { startApiServerProcess, stopProcess } from "./helpers/api-server-process";
 import { CpuMeter, type CpuSnapshot, type CpuUsage } from "./helpers/cpu";
 import { GraphQLHttpClient, ms, runClosedLoop, type LoadOptions, type LoadResult } from "./helpers/load";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const int = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? DEFAULT_ADMIN_URL;
@@ -100,12 +98,7 @@ let cleaning: Promise<void> | undefined;
 
 function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
-    if (serverProcess && serverProcess.exitCode === null) {
-      const exited = new Promise((resolve) => serverProcess!.once("exit", resolve));
-      serverProcess.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
-      if (serverProcess.exitCode === null) serverProcess.kill("SIGKILL");
-    }
+    await stopProcess(serverProcess);
     await Promise.all(pools.map((pool) => pool.end().catch(() => {})));
     if (databaseCreated) {
       await dropDatabase(databaseUrl).catch((error) => log(`could not drop ${databaseUrl}: ${error}`));
@@ -192,25 +185,8 @@ async function buildFixture(pool: pg.Pool): Promise<Fixture> {
 // ---------------------------------------------------------------------------------------------
 // The server under test.
 
-async function startServer(): Promise<string> {
-  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
-  const extraArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const entry = path.join(here, "helpers/api-server-entry.ts");
-  const child = spawn(process.execPath, [...extraArgs, "--import", "tsx", entry], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: String(POOL_SIZE) },
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  serverProcess = child;
-  const port = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on("line", (line) => {
-      const match = /^READY (\d+)$/.exec(line);
-      if (match) resolve(match[1]);
-      else process.stderr.write(`[server] ${line}\n`);
-    });
-    child.once("exit", (code) => reject(new Error(`API server exited with ${code} before it was ready`)));
-  });
-  return `http://127.0.0.1:${port}/graphql`;
+function startServer(): Promise<string> {
+  return startApiServerProcess({ databaseUrl, poolSize: POOL_SIZE, onSpawn: (child) => (serverProcess = child) });
 }
 
 // ---------------------------------------------------------------------------------------------
