@@ -94,7 +94,7 @@ export default function ManagePlanningRoute() {
       <h1>{t("planning.title")}</h1>
       <p className="page-intro">{t("planning.intro")}</p>
       {done ? (
-        <p className="planning__done" role="status">
+        <p className="notice notice--success" role="status">
           {t(`planning.done.${done}`, { defaultValue: "" })}
         </p>
       ) : null}

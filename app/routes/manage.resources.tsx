@@ -108,7 +108,7 @@ export default function ManageResourcesRoute() {
       <h1>{t("resources.title")}</h1>
       <p className="page-intro">{t("resources.intro")}</p>
       {done ? (
-        <p className="resources__done" role="status">
+        <p className="notice notice--success" role="status">
           {t(`resources.${done}`, { defaultValue: "" })}
         </p>
       ) : null}

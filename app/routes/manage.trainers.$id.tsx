@@ -63,7 +63,7 @@ export default function ManageTrainerRoute() {
       </p>
       <h1>{t("resources.trainerTitle", { name: trainer.name })}</h1>
       {done === "saved" || done === "daysOffSaved" || done === "created" || done === "createdWithoutDaysOff" ? (
-        <p className="resources__done" role="status">
+        <p className="notice notice--success" role="status">
           {t(`resources.${done}`)}
         </p>
       ) : null}
