@@ -20,7 +20,7 @@ const log = toLogger(rootLogger);
 // One Registry per process; /metrics is open to loopback, or to `Bearer $METRICS_TOKEN` (ADR 012).
 const metrics = createMetrics();
 const state: AppState = { ready: false };
-const server = http.createServer(createHttpApp(state, root, { metrics, logger: rootLogger, metricsToken: process.env.METRICS_TOKEN || undefined }));
+const server = http.createServer(createHttpApp(state, root, { metrics, logger: rootLogger, metricsToken: config.METRICS_TOKEN }));
 
 await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
 const address = server.address();

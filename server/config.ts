@@ -1,6 +1,8 @@
 import path from "node:path";
 import { z } from "zod";
 
+const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
@@ -13,6 +15,21 @@ const EnvSchema = z.object({
   SPROS_VOTER_PRIORITY_HOURS: z.coerce.number().min(0).max(24 * 30).default(48),
   /** Bookings can be cancelled until this many hours before the session starts. */
   SPROS_CANCEL_CUTOFF_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+  /** redis://… — subscription events (and cache invalidations) travel between instances; unset: in-process only. */
+  REDIS_URL: z.string().url().optional(),
+  /** Bearer token for /metrics from other hosts (loopback scrapes need none). */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** GraphQL introspection in production (always on outside production). */
+  SPROS_INTROSPECTION: booleanFlag.default(false),
+  /** Comma-separated extra origins (scheme://host[:port]) allowed to send cookie-authenticated requests. */
+  SPROS_TRUSTED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((origin) => origin.trim()).filter(Boolean)),
+  /** Behind a load balancer: trust X-Forwarded-For for the client IP (rate limits, logs). */
+  SPROS_TRUST_PROXY: booleanFlag.default(false),
+  /** Mark the session cookie Secure (set when served over HTTPS). */
+  COOKIE_SECURE: booleanFlag.default(false),
 });
 
 export type ServerConfig = z.infer<typeof EnvSchema> & { dataDir: string };
