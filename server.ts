@@ -33,6 +33,8 @@ if (config.SPROS_SEED === "demo") await seedIfEmpty(prisma, config, log);
 
 const services = createServerServices(clients, {
   policy: { voterPriorityHours: config.SPROS_VOTER_PRIORITY_HOURS, cancelCutoffHours: config.SPROS_CANCEL_CUTOFF_HOURS },
+  redisUrl: config.REDIS_URL,
+  logger: log,
 });
 const yoga = createSprosYoga(services, { metrics, logger: rootLogger });
 const websocket = attachGraphQLWebSocket(server, yoga, services.viewers, metrics);
@@ -57,6 +59,7 @@ async function shutdown(signal: string) {
   await websocket.close().catch(() => {});
   await planningRunner.stop().catch(() => {}); // a run in progress is left for recovery
   await new Promise((resolve) => server.close(resolve));
+  await services.close().catch(() => {});
   await clients.close().catch(() => {});
   await database.stop().catch(() => {});
   process.exit(0);

@@ -1,3 +1,4 @@
+import type { Redis } from "ioredis";
 import type pg from "pg";
 import type { PrismaClient } from "../prisma/client";
 import type { Role } from "../prisma/generated/enums";
@@ -29,4 +30,8 @@ export type ServerServices = {
   pubsub: SprosPubSub;
   viewers: ViewerLoader;
   policy: BookingPolicy;
+  /** A general-purpose connection to the shared Redis (REDIS_URL), e.g. for rate-limit stores; null without it. */
+  redis: Redis | null;
+  /** Closes what the services opened beyond the database (Redis connections). */
+  close(): Promise<void>;
 };
