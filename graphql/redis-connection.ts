@@ -1,4 +1,4 @@
-import { Redis } from "ioredis";
+import { Redis, type RedisOptions } from "ioredis";
 import type { Logger } from "../server/logger";
 
 /**
@@ -6,8 +6,8 @@ import type { Logger } from "../server/logger";
  * reconnects by itself (and re-subscribes a subscriber connection), so an outage costs
  * cross-instance events and shared counters while it lasts, not the instance.
  */
-export function openRedis(url: string, name: string, logger?: Logger): Redis {
-  const redis = new Redis(url, { connectionName: `spros-${name}` });
+export function openRedis(url: string, name: string, logger?: Logger, options: RedisOptions = {}): Redis {
+  const redis = new Redis(url, { connectionName: `spros-${name}`, ...options });
   let failing = false;
   redis.on("error", (error: Error) => {
     // ioredis emits one error per reconnect attempt: log when an outage starts, not every retry.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { eventSerializer } from "../../graphql/event-serializer";
 import { createSprosPubSub } from "../../graphql/pubsub";
 
 describe("the server's pubsub", () => {
@@ -29,5 +30,24 @@ describe("the server's pubsub", () => {
     pubsub.publish("session:seatsChanged", "s1", change);
     expect((await next).value).toEqual(change);
     await all.return?.();
+  });
+});
+
+describe("the serialiser events cross instances with", () => {
+  it("brings Dates back as Dates, at any depth", () => {
+    const at = new Date("2026-03-01T09:30:00.123Z");
+    const parsed = eventSerializer.parse(eventSerializer.stringify({ topicId: "t1", voteCount: 2, at, nested: [{ at }] })) as any;
+    expect(parsed).toEqual({ topicId: "t1", voteCount: 2, at, nested: [{ at }] });
+    expect(parsed.at).toBeInstanceOf(Date);
+    expect(parsed.nested[0].at).toBeInstanceOf(Date);
+  });
+
+  it("leaves strings, nulls and objects that merely look like a date tag alone", () => {
+    const payload = { when: "2026-03-01T09:30:00.123Z", none: null, lookalike: { $date: "x", other: 1 }, count: 0 };
+    expect(eventSerializer.parse(eventSerializer.stringify(payload))).toEqual(payload);
+  });
+
+  it("keeps an event without a payload empty", () => {
+    expect(eventSerializer.parse(eventSerializer.stringify(null))).toBeNull();
   });
 });
