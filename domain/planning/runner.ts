@@ -151,7 +151,7 @@ export function createPlanningRunner(options: PlanningRunnerOptions): PlanningRu
       );
     }, heartbeatMs);
     heartbeat.unref();
-    // Same-process cancellation arrives at once through the run's change events.
+    // A cancel from any instance arrives at once through the run's change events (over Redis when shared).
     const events = pubsub.subscribe("planningRun:changed", runId);
     void (async () => {
       for await (const _event of events) if (!controller.signal.aborted) await readFlag().catch(() => {});
