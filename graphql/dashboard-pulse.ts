@@ -4,6 +4,7 @@ import { builder } from "./builder";
 import type { GraphQLContext } from "./context";
 import { DashboardHeadlineRef, TopicDemandRowRef } from "./dashboard";
 import type { SprosEvents, SprosPubSub } from "./pubsub";
+import { SHARED_EXECUTION, type SharedExecution } from "./shared-subscriptions";
 
 /** At most one pulse per this many milliseconds while changes arrive (leading and trailing edge). */
 export const PULSE_INTERVAL_MS = 500;
@@ -158,10 +159,25 @@ const DashboardPulseRef = builder.objectRef<DashboardPulsePayload>("DashboardPul
   }),
 });
 
+/**
+ * The pulse's fields that read nothing of the viewer: a selection of only these is executed once per
+ * pulse for all its subscribers (graphql/shared-subscriptions.ts). Topic relations (author) and
+ * viewer fields (viewerHasVoted) are left out on purpose: selecting them runs per subscriber.
+ */
+export const PULSE_SHARED_EXECUTION: SharedExecution = {
+  viewerIndependent: {
+    DashboardPulse: ["asOf", "sequence", "headline", "topTopics", "latestChangeAt"],
+    DashboardHeadline: ["activeVoters", "votesThisWeek", "topicsOpen", "seatsBooked", "demandServedShare"],
+    TopicDemandRow: ["topic", "votes", "votesLast7Days"],
+    Topic: ["id", "title", "description", "audience", "block", "format", "status", "durationMinutes", "minParticipants", "maxParticipants", "voteCount", "createdAt"],
+  },
+};
+
 builder.subscriptionField("dashboardPulse", (t) =>
   t.field({
     type: DashboardPulseRef,
     authScopes: { manager: true },
+    extensions: { [SHARED_EXECUTION]: PULSE_SHARED_EXECUTION },
     description:
       "A heartbeat of the dashboard while votes flow: at most 2 per second, the same payload for every subscriber (computed once per tick on the server, not per subscriber). Clients re-read filtered views (throttled) when it arrives.",
     subscribe: (_root, _args, context) => dashboardPulseOf(context).subscribe(),
