@@ -1,10 +1,21 @@
 import { z } from "zod";
-import { createSessionCookie, destroySessionCookie } from "../app/lib/session.server";
+import { createSessionCookie, destroySessionCookie, readSessionToken } from "../app/lib/session.server";
+import { SignInLockedError } from "./auth-errors";
 import { builder } from "./builder";
+import type { GraphQLContext } from "./context";
 import { nonEmpty } from "./prisma-query";
 import { InvalidCredentialsError, ValidationError } from "./errors";
 import { validationErrorFromIssues } from "./validation-error";
 import { verifyPassword } from "./passwords";
+import { clearFailures, currentLock, pruneThrottle, recordFailure, throttleKey } from "./sign-in-throttle";
+import {
+  pruneEndedSessions,
+  requestCookieHeader,
+  requestSessionClient,
+  revokeSessionByToken,
+  startUserSession,
+} from "./user-sessions";
+import "./account-security";
 
 export const LocaleEnum = builder.enumType("Locale", { values: ["ru", "en"] as const });
 export const RoleEnum = builder.enumType("Role", { values: ["STAFF", "TRAINER", "MANAGER", "ADMIN"] as const });
@@ -60,30 +71,52 @@ builder.mutationField("signIn", (t) =>
   t.prismaField({
     type: "User",
     skipTypeScopes: true,
-    description: "Signs in with email and password; the response sets the session cookie.",
-    errors: { types: [InvalidCredentialsError, ValidationError] },
+    description:
+      "Signs in with email and password. Always starts a new session (the response sets its cookie) and " +
+      "ends the one the request came with. Repeated failures lock the email for a while (SignInLockedError), " +
+      "whether or not it has an account.",
+    errors: { types: [InvalidCredentialsError, SignInLockedError, ValidationError] },
     args: { input: t.arg({ type: SignInInput, required: true }) },
     resolve: async (query, _root, args, context) => {
       const parsed = SignInSchema.safeParse(args.input);
       if (!parsed.success) throw validationErrorFromIssues(parsed.error.issues, ["input"]);
       const input = parsed.data;
-      const user = await context.prisma.user.findUnique({ where: { email: input.email } });
+      const key = throttleKey(input.email);
+      const lock = await currentLock(context.prisma, key);
+      if (lock) throw new SignInLockedError(lock);
+      const user = await context.prisma.user.findUnique({ where: { email: input.email }, select: { id: true, passwordHash: true } });
       const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
-      if (!user || !valid) throw new InvalidCredentialsError();
-      context.responseCookies.push(
-        await createSessionCookie({ userId: user.id, sessionVersion: user.sessionVersion }),
-      );
+      if (!user || !valid) {
+        const locked = await recordFailure(context.prisma, key);
+        if (locked) throw new SignInLockedError(locked);
+        throw new InvalidCredentialsError();
+      }
+      await clearFailures(context.prisma, key);
+      // Session fixation: whatever session this browser came with ends here, whoever it belonged to.
+      await endRequestSession(context);
+      const { token } = await startUserSession(context.prisma, user.id, requestSessionClient(context));
+      context.responseCookies.push(await createSessionCookie(token));
+      await Promise.all([pruneEndedSessions(context.prisma), pruneThrottle(context.prisma)]);
       return context.prisma.user.findUniqueOrThrow({ ...nonEmpty(query), where: { id: user.id } });
     },
   }),
 );
 
+/** Revokes the session of the request's cookie, if any, and drops it from every viewer cache. */
+async function endRequestSession(context: GraphQLContext) {
+  const token = await readSessionToken(requestCookieHeader(context));
+  if (!token) return;
+  const userId = await revokeSessionByToken(context.prisma, token);
+  if (userId) context.viewers.forget(userId);
+}
+
 builder.mutationField("signOut", (t) =>
   t.boolean({
     skipTypeScopes: true,
-    description: "Ends this browser's session (clears the cookie).",
+    description: "Ends this browser's session: revoked on the server (a copied cookie stops working) and the cookie cleared.",
     resolve: async (_root, _args, context) => {
-      context.responseCookies.push(await destroySessionCookie(null));
+      await endRequestSession(context);
+      context.responseCookies.push(await destroySessionCookie());
       return true;
     },
   }),

@@ -1,23 +1,31 @@
 import type { PrismaClient } from "../prisma/client";
-import { readSessionIdentity, SESSION_COOKIE } from "../app/lib/session.server";
+import { readSessionToken, SESSION_COOKIE } from "../app/lib/session.server";
 import type { Viewer } from "./context";
+import { findLiveSession } from "./user-sessions";
 
-/** Resolves the signed cookie to a user; a cookie from before "sign out everywhere" is ignored. */
-export async function loadViewer(prisma: PrismaClient, cookieHeader: string | null | undefined): Promise<Viewer | null> {
-  const identity = await readSessionIdentity(cookieHeader);
-  if (!identity) return null;
-  const user = await prisma.user.findUnique({
-    where: { id: identity.userId },
-    select: { id: true, name: true, role: true, locale: true, sessionVersion: true },
-  });
-  if (!user || user.sessionVersion !== identity.sessionVersion) return null;
-  return { id: user.id, name: user.name, role: user.role, locale: user.locale };
+/** Resolves the signed cookie's session token to its user; revoked or expired sessions resolve to null. */
+export async function loadViewer(
+  prisma: PrismaClient,
+  cookieHeader: string | null | undefined,
+  now = new Date(),
+): Promise<Viewer | null> {
+  const token = await readSessionToken(cookieHeader);
+  if (!token) return null;
+  const session = await findLiveSession(prisma, token, now);
+  if (!session) return null;
+  const { id, name, role, locale } = session.user;
+  return { id, name, role, locale };
 }
 
 export type ViewerLoader = {
   load(cookieHeader: string | null | undefined): Promise<Viewer | null>;
-  /** Drops cached sessions of a user whose name, role, locale or session version changed. */
+  /** Drops cached sessions of a user whose name, role, locale or sessions changed. */
   forget(userId: string): void;
+  /**
+   * Calls `listener` whenever forget(userId) runs in this process, e.g. so open WebSocket
+   * connections of a user whose session was revoked can be re-checked. Returns an unsubscribe.
+   */
+  onForget?(listener: (userId: string) => void): () => void;
 };
 
 export type ViewerCacheOptions = { ttlMs?: number; maxEntries?: number; now?: () => number };
@@ -26,16 +34,18 @@ const sessionCookiePattern = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]*)`);
 
 /**
  * Every request names its viewer, and a busy client sends many requests a second with the same
- * cookie: a signed session that resolved to a user is remembered for a short time, so the hot path
- * (a vote) checks neither the signature nor the user row again. Only successful lookups are kept
- * (forged or stale cookies cannot fill the cache), the cache is bounded, and changes made through
- * this process (forget) apply at once; a change made by another instance applies within the TTL.
+ * cookie: a session that resolved to a user is remembered for a short time, so the hot path (a
+ * vote) checks neither the signature nor the session row again. Only successful lookups are kept
+ * (forged, revoked or unknown cookies cannot fill the cache), the cache is bounded, and
+ * revocations and profile changes call forget(userId), which applies at once (cluster-wide when
+ * graphql/services.ts wraps it); anything changed behind the server's back applies within the TTL.
  */
 export function createViewerLoader(prisma: PrismaClient, options: ViewerCacheOptions = {}): ViewerLoader {
   const ttlMs = options.ttlMs ?? 30_000;
   const maxEntries = options.maxEntries ?? 10_000;
   const now = options.now ?? Date.now;
   const entries = new Map<string, { viewer: Viewer; expiresAt: number }>();
+  const listeners = new Set<(userId: string) => void>();
 
   return {
     async load(cookieHeader) {
@@ -44,7 +54,7 @@ export function createViewerLoader(prisma: PrismaClient, options: ViewerCacheOpt
       const cached = entries.get(session);
       if (cached && cached.expiresAt > now()) return cached.viewer;
       entries.delete(session);
-      const viewer = await loadViewer(prisma, cookieHeader);
+      const viewer = await loadViewer(prisma, cookieHeader, new Date(now()));
       if (viewer && ttlMs > 0) {
         // Map keeps insertion order, so the first key is the oldest entry.
         if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
@@ -54,6 +64,11 @@ export function createViewerLoader(prisma: PrismaClient, options: ViewerCacheOpt
     },
     forget(userId) {
       for (const [session, entry] of entries) if (entry.viewer.id === userId) entries.delete(session);
+      for (const listener of listeners) listener(userId);
+    },
+    onForget(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

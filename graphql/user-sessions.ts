@@ -1,0 +1,122 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import { readSessionToken, SESSION_LIFETIME_SECONDS } from "../app/lib/session.server";
+import type { PrismaClient } from "../prisma/client";
+
+/** lastSeenAt is written at most this often per session (one conditional UPDATE on a cache miss). */
+export const SESSION_TOUCH_INTERVAL_MS = 5 * 60_000;
+
+/** Where a session was opened from, as shown in the profile's list of devices. */
+export type SessionClient = { userAgent: string | null; ip: string | null };
+
+export function hashSessionToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Creates a session and returns its token (256 random bits); only the token's hash is stored. */
+export async function startUserSession(prisma: PrismaClient, userId: string, client: SessionClient, now = new Date()) {
+  const token = randomBytes(32).toString("base64url");
+  const session = await prisma.userSession.create({
+    data: {
+      tokenHash: hashSessionToken(token),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_LIFETIME_SECONDS * 1000),
+      userAgent: client.userAgent?.slice(0, 400) || null,
+      ip: client.ip?.slice(0, 64) || null,
+    },
+    select: { id: true },
+  });
+  return { token, sessionId: session.id };
+}
+
+/** The session a token names with its user, if it is neither revoked nor expired. */
+export async function findLiveSession(prisma: PrismaClient, token: string, now = new Date()) {
+  const session = await prisma.userSession.findUnique({
+    where: { tokenHash: hashSessionToken(token) },
+    select: {
+      id: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      user: { select: { id: true, name: true, role: true, locale: true } },
+    },
+  });
+  if (!session || session.revokedAt || session.expiresAt <= now) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
+    // Conditional, so concurrent requests of one session write once.
+    await prisma.userSession.updateMany({
+      where: { id: session.id, lastSeenAt: { lt: new Date(now.getTime() - SESSION_TOUCH_INTERVAL_MS) } },
+      data: { lastSeenAt: now },
+    });
+  }
+  return session;
+}
+
+/** Revokes the session a token names (any user's: sign-in rotation does not care whose it was). */
+export async function revokeSessionByToken(prisma: PrismaClient, token: string) {
+  const revoked = await prisma.userSession.updateManyAndReturn({
+    where: { tokenHash: hashSessionToken(token), revokedAt: null },
+    data: { revokedAt: new Date() },
+    select: { userId: true },
+  });
+  return revoked[0]?.userId ?? null;
+}
+
+/** Revokes every live session of a user, optionally but one; returns how many ended. */
+export async function revokeUserSessions(prisma: PrismaClient, userId: string, options: { exceptId?: string } = {}) {
+  const { count } = await prisma.userSession.updateMany({
+    where: {
+      userId,
+      revokedAt: null,
+      expiresAt: { gt: new Date() },
+      ...(options.exceptId ? { id: { not: options.exceptId } } : {}),
+    },
+    data: { revokedAt: new Date() },
+  });
+  return count;
+}
+
+/** Drops sessions that ended a week ago or more (revoked ones end by expiry too). */
+export async function pruneEndedSessions(prisma: PrismaClient) {
+  await prisma.userSession.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - 7 * 24 * 3600_000) } } });
+}
+
+type RequestCarrier = {
+  request?: Request;
+  req?: IncomingMessage;
+  /** Set by the in-process client of Remix pages, which forwards the browser's request. */
+  sessionClient?: SessionClient;
+};
+
+/** The cookie header of the request behind a GraphQL context (HTTP, in-process or WebSocket). */
+export function requestCookieHeader(context: object): string | null {
+  const { request, req } = context as RequestCarrier;
+  return request?.headers.get("cookie") ?? req?.headers.cookie ?? null;
+}
+
+const trustProxy = ["true", "1"].includes(process.env.SPROS_TRUST_PROXY ?? "");
+
+/** User agent and IP of the request behind a GraphQL context, for the list of sessions. */
+export function requestSessionClient(context: object): SessionClient {
+  const { request, req, sessionClient } = context as RequestCarrier;
+  if (sessionClient) return sessionClient;
+  const userAgent = request?.headers.get("user-agent") ?? req?.headers["user-agent"] ?? null;
+  const forwarded = trustProxy ? (request?.headers.get("x-forwarded-for") ?? req?.headers["x-forwarded-for"]) : undefined;
+  const forwardedIp = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  const ip = forwardedIp || req?.socket?.remoteAddress || null;
+  return { userAgent, ip: ip?.replace(/^::ffff:/, "") ?? null };
+}
+
+const tokenHashes = new WeakMap<object, Promise<string | null>>();
+
+/** The hash of the session token the request came with (once per request), or null. */
+export function currentTokenHash(context: object): Promise<string | null> {
+  let hash = tokenHashes.get(context);
+  if (!hash) {
+    hash = readSessionToken(requestCookieHeader(context)).then((token) => (token ? hashSessionToken(token) : null));
+    tokenHashes.set(context, hash);
+  }
+  return hash;
+}
