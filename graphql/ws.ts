@@ -1,18 +1,39 @@
 import type { Server } from "node:http";
-import { getOperationAST, type ExecutionArgs } from "graphql";
+import { GraphQLError, getOperationAST, type DocumentNode, type ExecutionArgs } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { Metrics } from "../server/metrics";
+import { MAX_BODY_BYTES } from "./armor";
+import { foreignOriginRefusal, nodeHeaders, type OriginPolicy } from "./csrf";
 import type { ViewerLoader } from "./viewer";
 import type { SprosYoga } from "./yoga";
 
 /**
  * graphql-ws on the same http.Server and path as Yoga's HTTP endpoint, executing through Yoga's
  * envelop so subscriptions get the same context, plugins and authorisation as HTTP requests.
- * The handshake carries the session cookie; a connection without a valid session is refused.
+ * The handshake carries the session cookie; a connection without a valid session is refused, and
+ * so is a handshake from a foreign page (browsers send cookies on cross-site WebSocket handshakes,
+ * so without the Origin check any site could subscribe as its visitor: docs/decisions/013).
  */
-export function attachGraphQLWebSocket(server: Server, yoga: SprosYoga, viewers: ViewerLoader, metrics?: Metrics) {
-  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+export function attachGraphQLWebSocket(
+  server: Server,
+  yoga: SprosYoga,
+  viewers: ViewerLoader,
+  metrics?: Metrics,
+  security: { originPolicy?: OriginPolicy } = {},
+) {
+  const originPolicy = security.originPolicy ?? { trustedOrigins: [], trustProxy: false };
+  const wss = new WebSocketServer({
+    server,
+    path: yoga.graphqlEndpoint,
+    // One message is one operation: the same ceiling as an HTTP body (ws closes with 1009 above it).
+    maxPayload: MAX_BODY_BYTES,
+    verifyClient: (info, accept) => {
+      const refusal = foreignOriginRefusal(nodeHeaders(info.req.headers), originPolicy);
+      if (refusal) accept(false, 403, "Cross-site WebSocket handshake refused");
+      else accept(true);
+    },
+  });
   // Open subscriptions per connection, for the graphql_subscriptions_active gauge.
   const open = new WeakMap<object, Set<string>>();
   const closed = (ctx: object, id: string) => {
@@ -35,10 +56,17 @@ export function attachGraphQLWebSocket(server: Server, yoga: SprosYoga, viewers:
           socket: ctx.extra.socket,
           params,
         });
+        let document: DocumentNode;
+        try {
+          document = parse(params.query); // with the token limit of graphql/armor.ts
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
         const args = {
           schema,
           operationName: params.operationName,
-          document: parse(params.query),
+          document,
           variableValues: params.variables,
           contextValue: await contextFactory(),
           rootValue: { execute, subscribe },

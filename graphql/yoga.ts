@@ -4,6 +4,10 @@ import { createYoga, isAsyncIterable, type Plugin } from "graphql-yoga";
 import type { RootLogger } from "../server/logger";
 import type { Metrics } from "../server/metrics";
 import type { GraphQLContext, ServerServices } from "./context";
+import { armorPlugins, bodyLimitPlugin, disableIntrospectionPlugin, type OperationLimits } from "./armor";
+import { csrfPlugin, type OriginPolicy } from "./csrf";
+import { databaseUnavailablePlugin, maskDatabaseUnavailable } from "./database-unavailable";
+import { createRateLimits, NO_RATE_LIMITS, PRODUCTION_RATE_LIMITS, rateLimitPlugin, type RateLimits, type RateLimitSettings } from "./rate-limits";
 import { schema } from "./schema";
 
 type InitialContext = { request?: Request; req?: IncomingMessage };
@@ -72,16 +76,47 @@ function logOperationErrors(logger: RootLogger, operation: { type: string; name?
   }
 }
 
-export function createSprosYoga(services: ServerServices, observability: YogaObservability = {}) {
+/** How hardened this Yoga is (docs/decisions/013); every field defaults from NODE_ENV or to the safe side. */
+export type SprosYogaOptions = YogaObservability & {
+  /** Masked unexpected errors, no GraphiQL, no field suggestions. Default: NODE_ENV === "production". */
+  production?: boolean;
+  /** Schema introspection. Default: on outside production, off in it (SPROS_INTROSPECTION turns it on). */
+  introspection?: boolean;
+  /** Own origin plus SPROS_TRUSTED_ORIGINS; SPROS_TRUST_PROXY. Default: no extra origins, no proxy. */
+  originPolicy?: OriginPolicy;
+  /** Limits per user and IP: a shared RateLimits, settings, or "off". Default: PRODUCTION_RATE_LIMITS. */
+  rateLimits?: RateLimits | RateLimitSettings | "off";
+  /** Operation shape limits (armor.ts OPERATION_LIMITS by default). */
+  operationLimits?: Partial<OperationLimits>;
+};
+
+const DEFAULT_ORIGIN_POLICY: OriginPolicy = { trustedOrigins: [], trustProxy: false };
+
+export function createSprosYoga(services: ServerServices, options: SprosYogaOptions = {}) {
+  const production = options.production ?? process.env.NODE_ENV === "production";
+  const introspection = options.introspection ?? !production;
+  const originPolicy = options.originPolicy ?? DEFAULT_ORIGIN_POLICY;
+  const graphiql = !production;
   return createYoga<InitialContext, GraphQLContext>({
     schema,
     graphqlEndpoint: "/graphql",
-    graphiql: process.env.NODE_ENV !== "production",
+    graphiql,
     landingPage: false,
+    // Only listed origins may read responses cross-origin (and they are refused anyway unless trusted).
+    cors: originPolicy.trustedOrigins.length > 0 ? { origin: [...originPolicy.trustedOrigins], credentials: true } : false,
     // Outside production unexpected errors keep their message (still under a generic code).
-    maskedErrors: process.env.NODE_ENV === "production" ? true : { isDev: true },
+    maskedErrors: { isDev: !production, maskError: maskDatabaseUnavailable() },
     logging: process.env.NODE_ENV === "test" ? false : "warn",
-    plugins: [setCookiePlugin, operationMetricsPlugin(observability)],
+    plugins: [
+      bodyLimitPlugin(),
+      csrfPlugin(originPolicy, { graphiql }),
+      ...armorPlugins({ limits: options.operationLimits, production }),
+      ...(introspection ? [] : [disableIntrospectionPlugin]),
+      rateLimitPlugin(resolveRateLimits(services, options.rateLimits), { trustProxy: originPolicy.trustProxy }),
+      setCookiePlugin,
+      databaseUnavailablePlugin(),
+      operationMetricsPlugin(options),
+    ],
     context: async (initial) => {
       const cookieHeader = initial.request?.headers.get("cookie") ?? initial.req?.headers.cookie;
       const responseCookies: string[] = [];
@@ -100,3 +135,9 @@ export function createSprosYoga(services: ServerServices, observability: YogaObs
 }
 
 export type SprosYoga = ReturnType<typeof createSprosYoga>;
+
+function resolveRateLimits(services: ServerServices, option: SprosYogaOptions["rateLimits"]): RateLimits {
+  if (option === "off") return NO_RATE_LIMITS;
+  if (option && "consume" in option) return option;
+  return createRateLimits(option ?? PRODUCTION_RATE_LIMITS, { redis: services.redis });
+}

@@ -6,7 +6,9 @@ import express from "express";
 import { calendarFeedHandler } from "./calendar-feed";
 import type { RootLogger } from "./logger";
 import { metricsHandler, routeClass, type Metrics } from "./metrics";
+import { foreignOriginRefusal, nodeHeaders, type OriginPolicy } from "../graphql/csrf";
 import { createInProcessGraphQL, type InProcessGraphQL } from "../graphql/in-process";
+import { clientAddress, type RateLimits } from "../graphql/rate-limits";
 import type { SprosYoga } from "../graphql/yoga";
 
 declare module "@remix-run/node" {
@@ -20,6 +22,14 @@ export type AppState = { ready: boolean; yoga?: SprosYoga; remixBuild?: () => Pr
 /** Metrics and access logs (docs/decisions/012); both optional so tests can leave them out. */
 export type Observability = { metrics?: Metrics; logger?: RootLogger; metricsToken?: string };
 
+/**
+ * Cross-site refusal for page form posts (docs/decisions/013) and the sign-in page's per-IP limit,
+ * shared with Yoga's so /login and the signIn mutation count against one window.
+ */
+export type PageSecurity = { originPolicy: OriginPolicy; rateLimits?: RateLimits };
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
 /** An incoming x-request-id is kept only if it is a short plain token. */
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -28,7 +38,12 @@ const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
  * It answers from the first moment; until the database is migrated it serves 503s with a short
  * notice, and /healthz turns 200 only once everything is ready.
  */
-export function createHttpApp(state: AppState, root: string, observability: Observability = {}) {
+export function createHttpApp(
+  state: AppState,
+  root: string,
+  observability: Observability = {},
+  security: PageSecurity = { originPolicy: { trustedOrigins: [], trustProxy: false } },
+) {
   const { metrics, logger } = observability;
   const app = express();
   app.disable("x-powered-by");
@@ -72,6 +87,29 @@ export function createHttpApp(state: AppState, root: string, observability: Obse
 
   app.use("/graphql", (req, res) => state.yoga!(req, res));
   app.get("/calendar/:token.ics", calendarFeedHandler(() => state.yoga));
+
+  // A page's form action runs GraphQL in-process with the visitor's cookie: a foreign page must
+  // not be able to post it (the in-process call itself carries no Origin to check).
+  app.use((req, res, next) => {
+    if (!UNSAFE_METHODS.has(req.method)) return next();
+    const refusal = foreignOriginRefusal(nodeHeaders(req.headers), security.originPolicy);
+    if (!refusal) return next();
+    res.status(403).type("text/plain; charset=utf-8").send(
+      "Запрос с другого сайта отклонён. / Cross-site request refused.",
+    );
+    logger?.warn({ reqId: req.headers["x-request-id"], path: loggablePath(req.path), reason: refusal }, "cross-site page post refused");
+  });
+
+  // The sign-in form posts here and signs in through in-process GraphQL, which has no client
+  // address: its per-IP window is taken here.
+  app.post("/login", async (req, res, next) => {
+    const refusal = await security.rateLimits?.consume("signIn", { ip: clientAddress(req, security.originPolicy.trustProxy) });
+    if (!refusal) return next();
+    res.status(429).set("retry-after", String(refusal.retryAfterSeconds)).type("text/plain; charset=utf-8").send(
+      `Слишком много попыток входа: повторите через ${refusal.retryAfterSeconds} с. / ` +
+        `Too many sign-in attempts: try again in ${refusal.retryAfterSeconds} s.`,
+    );
+  });
 
   // One request handler per build: rebuilt only when `npm run dev` swaps the build in.
   let handlerFor: { build: ServerBuild; handle: ReturnType<typeof createRequestHandler> } | undefined;

@@ -5,7 +5,7 @@ import WebSocket from "ws";
 import { createPlanningRunner, type PlanningRunnerOptions } from "../../../domain/planning/runner";
 import { createServerServices } from "../../../graphql/services";
 import { attachGraphQLWebSocket } from "../../../graphql/ws";
-import { createSprosYoga } from "../../../graphql/yoga";
+import { createSprosYoga, type SprosYogaOptions } from "../../../graphql/yoga";
 import type { DatabaseClients } from "../../../prisma/client";
 
 export type ApiServer = {
@@ -20,14 +20,19 @@ export async function startApiServer(
   options: Parameters<typeof createServerServices>[1] & {
     /** Start a planning runner with the server (off unless asked for). */
     planningRunner?: Omit<PlanningRunnerOptions, "prisma" | "pubsub">;
+    /**
+     * Hardening of graphql/yoga.ts. Rate limits default to "off" here (the suite signs in and votes
+     * far faster than people do); tests of the limits pass PRODUCTION_RATE_LIMITS.
+     */
+    yoga?: Omit<SprosYogaOptions, "metrics" | "logger">;
   } = {},
 ): Promise<ApiServer> {
   const services = createServerServices(database, options);
   const planningRunner = options.planningRunner ? createPlanningRunner({ prisma: database.prisma, pubsub: services.pubsub, ...options.planningRunner }) : null;
   await planningRunner?.start();
-  const yoga = createSprosYoga(services);
+  const yoga = createSprosYoga(services, { rateLimits: "off", ...options.yoga });
   const server = http.createServer((req, res) => void yoga(req, res));
-  const websocket = attachGraphQLWebSocket(server, yoga, services.viewers);
+  const websocket = attachGraphQLWebSocket(server, yoga, services.viewers, undefined, { originPolicy: options.yoga?.originPolicy });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -39,6 +44,7 @@ export async function startApiServer(
       await websocket.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      await services.close();
     },
   };
 }
