@@ -55,7 +55,7 @@ export async function recordFailure(prisma: PrismaClient, key: string): Promise<
       "lockedUntil" = CASE
         WHEN t."lockedUntil" > now() THEN t."lockedUntil"
         WHEN t."updatedAt" < now() - make_interval(secs => ${forgetAfterSeconds}::float8) THEN NULL
-        WHEN t."failures" + 1 >= ${maxFailures}::int THEN now() + make_interval(secs =>
+        WHEN t."failures" + 1 >= ${maxFailures}::int THEN date_trunc('milliseconds', now()) + make_interval(secs =>
           LEAST(${baseLockSeconds}::float8 * power(2, t."lockouts"), ${maxLockSeconds}::float8))
         ELSE t."lockedUntil" END,
       "updatedAt" = CASE WHEN t."lockedUntil" > now() THEN t."updatedAt" ELSE now() END

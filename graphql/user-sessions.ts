@@ -104,7 +104,8 @@ export function requestSessionClient(context: object): SessionClient {
   if (sessionClient) return sessionClient;
   const userAgent = request?.headers.get("user-agent") ?? req?.headers["user-agent"] ?? null;
   const forwarded = trustProxy ? (request?.headers.get("x-forwarded-for") ?? req?.headers["x-forwarded-for"]) : undefined;
-  const forwardedIp = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  // The last entry is the one the trusted proxy appended (earlier ones are the client's say-so).
+  const forwardedIp = (Array.isArray(forwarded) ? forwarded.join(",") : forwarded)?.split(",").pop()?.trim();
   const ip = forwardedIp || req?.socket?.remoteAddress || null;
   return { userAgent, ip: ip?.replace(/^::ffff:/, "") ?? null };
 }
