@@ -21,6 +21,8 @@ const NotificationKindEnum = builder.enumType("NotificationKind", {
 // Users referenced from payloads resolve through findUnique, which Prisma batches per tick into one query.
 builder.prismaNode("Notification", {
   id: { field: "id" },
+  // Private however it is reached (node(id) included): only its recipient reads it.
+  authScopes: (notification, context) => notification.userId === context.viewer?.id,
   description:
     "An in-app notification for the signed-in user. It carries facts (kind, statuses, reason, topics), " +
     "never sentences: clients phrase it in the reader's locale.",

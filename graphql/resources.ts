@@ -14,6 +14,8 @@ import { nonEmpty } from "./prisma-query";
 export const RoomRef = builder.prismaNode("Room", {
   description: "A room at a site; its capacity bounds the seats of in-person sessions held there.",
   id: { field: "id" },
+  // Managers' planning data like Site.rooms, also when reached by node(id); sessions show staff only its name.
+  authScopes: { manager: true },
   fields: (t) => ({
     name: t.exposeString("name"),
     capacity: t.exposeInt("capacity"),
