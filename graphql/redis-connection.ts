@@ -7,7 +7,8 @@ import type { Logger } from "../server/logger";
  * cross-instance events and shared counters while it lasts, not the instance.
  */
 export function openRedis(url: string, name: string, logger?: Logger, options: RedisOptions = {}): Redis {
-  const redis = new Redis(url, { connectionName: `spros-${name}`, ...options });
+  // CLIENT LIST then tells which process and purpose each connection belongs to.
+  const redis = new Redis(url, { connectionName: `spros-${name}-${process.pid}`, ...options });
   let failing = false;
   redis.on("error", (error: Error) => {
     // ioredis emits one error per reconnect attempt: log when an outage starts, not every retry.

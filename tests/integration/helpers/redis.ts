@@ -27,3 +27,18 @@ export async function waitForRedisSubscribers(channel: string, count: number, ti
     redis.disconnect();
   }
 }
+
+/** Resolves once Redis holds no connection of process `pid` any more (it noticed the process died). */
+export async function waitForRedisClientsGone(pid: number, timeoutMs = 5000): Promise<void> {
+  const redis = new Redis(TEST_REDIS_URL);
+  try {
+    const deadline = Date.now() + timeoutMs;
+    const pattern = new RegExp(`name=spros-\\w+-${pid}\\b`);
+    while (pattern.test(String(await redis.client("LIST")))) {
+      if (Date.now() > deadline) throw new Error(`Redis still holds connections of process ${pid}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
