@@ -27,7 +27,8 @@ const RUNNER = { pollMs: 100, heartbeatMs: 200, staleMs: 1_500, progressMs: 100 
 
 let instance: Instance;
 let managerId: string;
-let manager: ApiClient;
+/** The manager's session cookie, signed in once (argon2 is slow; the drill's timing is tight). */
+let managerCookie: string;
 let server: ApiServer | undefined;
 let child: ChildProcess | undefined;
 const sockets: Client[] = [];
@@ -50,6 +51,9 @@ beforeAll(async () => {
     data: instance.topics.map((topic) => ({ id: topic.id, title: topic.id, description: topic.id, block: "SERVICE_DELIVERY" as const, format: topic.online ? ("WEBINAR" as const) : ("TRAINING" as const), status: "OPEN" as const })),
   });
   await db.prisma.trainer.createMany({ data: instance.trainers.map((trainer) => ({ id: trainer.id, name: trainer.id })) });
+  const signInServer = await startApiServer(db);
+  managerCookie = (await new ApiClient(signInServer).signIn(boss.email, TEST_PASSWORD)).cookie!;
+  await signInServer.close();
 });
 
 afterEach(async () => {
@@ -139,8 +143,8 @@ async function kill(victim: ChildProcess) {
  */
 async function survivorFollowing(runId: string, runner: { instanceId: string; maxAttempts?: number }) {
   server = await startApiServer(db, { planningRunner: { ...RUNNER, ...runner } });
-  const { email } = await db.prisma.user.findUniqueOrThrow({ where: { id: managerId } });
-  manager = await new ApiClient(server).signIn(email, TEST_PASSWORD);
+  const manager = new ApiClient(server);
+  manager.cookie = managerCookie;
   const live = subscribe(sockets, manager, FOLLOW, { id: encodeGlobalID("PlanningRun", runId) });
   await live.ready;
   return live;
@@ -159,7 +163,7 @@ async function followUntilFinished(live: ReturnType<typeof subscribe>) {
 describe("scheduler run whose process is killed mid-run", () => {
   it("is resumed by another runner and finishes once, with one set of proposals", async () => {
     // Long enough that the doomed process is still solving when it is killed, short enough for the retry.
-    const { id: runId } = await enqueue(8);
+    const { id: runId } = await enqueue(10);
     const { victim, running } = await claimInDoomedProcess(runId);
     const live = await survivorFollowing(runId, { instanceId: "survivor" });
     await kill(victim);
