@@ -2,6 +2,7 @@ import { GraphQLObjectType, type GraphQLSchema } from "graphql";
 import type { Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { schema } from "../../graphql/schema";
+import { ACCOUNT_ROWS } from "./authorisation-matrix/account";
 import { FIELD_ROWS } from "./authorisation-matrix/fields";
 import { MANAGER_MUTATIONS } from "./authorisation-matrix/mutations-manager";
 import { SIGNED_IN_MUTATIONS } from "./authorisation-matrix/mutations-signed-in";
@@ -19,7 +20,7 @@ import { createTestDatabase, type TestDatabase } from "./helpers/database";
  * manager-only and admin-only fields). A root field without a row, or a field or type guarded by
  * scope-auth that no row exercises, fails the first test: a new operation needs a decision here.
  */
-const OPERATION_ROWS: OperationRow[] = [...SIGNED_IN_MUTATIONS, ...MANAGER_MUTATIONS, ...QUERIES, ...FIELD_ROWS];
+const OPERATION_ROWS: OperationRow[] = [...SIGNED_IN_MUTATIONS, ...ACCOUNT_ROWS, ...MANAGER_MUTATIONS, ...QUERIES, ...FIELD_ROWS];
 const ALL_ROWS: Array<OperationRow | SubscriptionRow> = [...OPERATION_ROWS, ...SUBSCRIPTIONS];
 
 let db: TestDatabase;

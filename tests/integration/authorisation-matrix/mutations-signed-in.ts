@@ -22,8 +22,7 @@ export const SIGNED_IN_MUTATIONS: OperationRow[] = [
     expect: EVERYONE,
     writesNothing: true,
     // A session of its own, so the role's shared session survives.
-    client: async ({ world, role }) =>
-      role === "anonymous" ? new ApiClient(world.server) : new ApiClient(world.server).signIn(world.users[role].email, TEST_PASSWORD),
+    client: async ({ world, role }) => (await world.ownSession(role)).client,
   },
   {
     operation: "Mutation.setLocale",

@@ -2,6 +2,7 @@ import { addDays, centreInstant, dateKey, fromDateKey } from "../../../domain/ce
 import type { PrismaClient } from "../../../prisma/client";
 import { createPlace, createSession, globalId } from "../bookings-helpers";
 import { ApiClient, type ApiServer } from "../helpers/api-server";
+import { sessionCookieFor } from "../helpers/sessions";
 import { createUsers, TEST_PASSWORD } from "../helpers/users";
 import { createWorld as createReviewWorld } from "../proposal-review-world";
 import type { Role } from "./rows";
@@ -73,6 +74,18 @@ export async function createMatrixWorld(prisma: PrismaClient, server: ApiServer)
     });
   }
 
+  /**
+   * A client with a session of its own (no argon2 sign-in): as the role's user, or as a fresh user of
+   * the role when the case ends every session or changes the password. Anonymous: no session.
+   */
+  async function ownSession(role: Role, options: { freshUser?: boolean } = {}) {
+    const client = new ApiClient(server);
+    if (role === "anonymous") return { client, user: users.other };
+    const user = options.freshUser ? await make(role, `matrix-fresh-${role.toLowerCase()}-${unique()}`) : users[role];
+    client.cookie = await sessionCookieFor(prisma, user.id);
+    return { client, user };
+  }
+
   /** A future centre date no other case uses (closed days, days off). */
   const futureDate = () => dateKey(addDays(fromDateKey("2031-01-01"), counter++));
 
@@ -91,6 +104,7 @@ export async function createMatrixWorld(prisma: PrismaClient, server: ApiServer)
     booking,
     notification,
     queuedRun,
+    ownSession,
     gid: globalId,
     hourAgo: () => new Date(Date.now() - 3_600_000),
     centreInstant,
