@@ -18,6 +18,9 @@
  * - Per-vote mode (BENCH_LIVE_PERVOTE, "subscribers@rate,…"): staff subscribe to
  *   `topicVoteChanged`, one message per vote per subscriber, no coalescing: latency = receive time
  *   − the vote's send time. Shows what the pulse saves.
+ * - BENCH_LIVE_INSTANCES=2: the production topology for many dashboards: two server processes
+ *   sharing events over Redis (BENCH_REDIS_URL, else REDIS_URL, else 127.0.0.1:6379; a unique
+ *   channel prefix per run), votes sent to the first, subscribers connected to the second.
  */
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -29,7 +32,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { applyMigrations, createDatabase, DEFAULT_ADMIN_URL, dropDatabase, uniqueDatabaseName, withDatabase } from "../../prisma/migrate";
 import { startApiServerProcess, stopProcess } from "./helpers/api-server-process";
-import { CpuMeter, type CpuSnapshot, type CpuUsage } from "./helpers/cpu";
+import { CpuMeter, processCpuMs, type CpuSnapshot, type CpuUsage } from "./helpers/cpu";
 import { seedLiveWorld, type LiveWorld } from "./helpers/live-seed";
 import { SubscriberPool, type LiveMode, type WindowStats } from "./helpers/live-subscribers";
 import { globalTopicId, VoteDriver, type DriveResult } from "./helpers/live-votes";
@@ -59,6 +62,13 @@ const SOCKETS = int("BENCH_LIVE_SOCKETS", 64);
 const MAX_IN_FLIGHT = int("BENCH_LIVE_MAX_IN_FLIGHT", 512);
 const CONNECT_CONCURRENCY = int("BENCH_LIVE_CONNECT_CONCURRENCY", 25);
 const RING_SIZE = 256;
+const INSTANCES = int("BENCH_LIVE_INSTANCES", 1);
+if (INSTANCES !== 1 && INSTANCES !== 2) throw new Error(`BENCH_LIVE_INSTANCES must be 1 or 2, not ${process.env.BENCH_LIVE_INSTANCES}`);
+if (INSTANCES === 2) {
+  // Read by api-server-entry.ts in both server processes.
+  process.env.BENCH_REDIS_URL ||= process.env.REDIS_URL || "redis://127.0.0.1:6379";
+  process.env.BENCH_REDIS_PREFIX = `bench-live-${randomBytes(4).toString("hex")}:`;
+}
 const TARGET = { subscribers: 2000, rate: 1000, p95Ms: 250 };
 /** A bench thread whose event loop lags more than this at p99 is part of the measurement. */
 const BENCH_LAG_LIMIT_MS = 50;
@@ -74,7 +84,8 @@ const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 const databaseUrl = withDatabase(ADMIN_URL, uniqueDatabaseName("spros_live"));
 let databaseCreated = false;
-let serverProcess: ChildProcess | undefined;
+/** The votes' server first; with two instances the subscribers' second. */
+const serverProcesses: ChildProcess[] = [];
 const pools: pg.Pool[] = [];
 const subscriberPools = new Set<SubscriberPool>();
 let driver: VoteDriver | undefined;
@@ -84,7 +95,7 @@ function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
     await Promise.all([...subscriberPools].map((pool) => pool.close().catch(() => {})));
     driver?.close();
-    await stopProcess(serverProcess);
+    await Promise.all(serverProcesses.map((child) => stopProcess(child)));
     await Promise.all(pools.map((pool) => pool.end().catch(() => {})));
     if (databaseCreated) {
       await dropDatabase(databaseUrl).catch((error) => log(`could not drop ${databaseUrl}: ${error}`));
@@ -110,7 +121,7 @@ function trackPool(pool: pg.Pool): pg.Pool {
 // ---------------------------------------------------------------------------------------------
 
 function startServer(): Promise<string> {
-  return startApiServerProcess({ databaseUrl, poolSize: POOL_SIZE, onSpawn: (child) => (serverProcess = child) });
+  return startApiServerProcess({ databaseUrl, poolSize: POOL_SIZE, onSpawn: (child) => serverProcesses.push(child) });
 }
 
 /** The soft limit on open files (each subscriber is one socket here and one in the server). */
@@ -136,6 +147,8 @@ type Run = {
   drive: DriveResult;
   window: WindowStats;
   cpu: CpuUsage;
+  /** CPU of the subscribers' instance (ms) when it is not the votes' one (already in cpu.server). */
+  fanOutCpu: number | null;
   driverLagP99Ms: number;
 };
 
@@ -152,24 +165,33 @@ async function measure(
   setupPool: pg.Pool,
   rate: number,
   durationMs: number,
-): Promise<{ drive: DriveResult; window: WindowStats; cpu: CpuUsage; driverLagP99Ms: number }> {
+): Promise<{ drive: DriveResult; window: WindowStats; cpu: CpuUsage; fanOutCpu: number | null; driverLagP99Ms: number }> {
   driver!.setCounts(await readCounts(setupPool));
   let before!: CpuSnapshot;
   let after!: CpuSnapshot;
   let window!: WindowStats;
+  const fanOutPid = serverProcesses[1]?.pid;
+  const fanOutMs = () => (fanOutPid ? (processCpuMs(fanOutPid) ?? 0) : 0);
+  let fanOutBefore = 0;
+  let fanOutAfter = 0;
   const drive = await driver!.run(rate, WARMUP_MS, durationMs, {
     onWindowStart: async () => {
       [before] = await Promise.all([meter.snapshot(), pool.start()]);
+      fanOutBefore = fanOutMs();
       driverLag.reset();
       driverLag.enable();
     },
     onWindowEnd: async () => {
       driverLag.disable();
       [after, window] = await Promise.all([meter.snapshot(), pool.stop()]);
+      fanOutAfter = fanOutMs();
     },
   });
   const driverLagP99Ms = driverLag.count ? Math.max(0, driverLag.percentile(99) / 1e6 - 10) : 0; // minus the resolution
-  return { drive, window, cpu: CpuMeter.between(before, after), driverLagP99Ms };
+  const cpu = CpuMeter.between(before, after);
+  const fanOutCpu = fanOutPid ? fanOutAfter - fanOutBefore : null;
+  if (fanOutCpu !== null) cpu.server += fanOutCpu;
+  return { drive, window, cpu, fanOutCpu, driverLagP99Ms };
 }
 
 async function withSubscribers(
@@ -244,7 +266,7 @@ function printReport(runs: Run[]) {
   console.log(
     `Machine: ${os.cpus().length} cores, load average (1 min / 5 min) ${fmt(loadAtStart[0], 1)} / ${fmt(loadAtStart[1], 1)} before the run, ` +
       `${fmt(load1, 1)} / ${fmt(load5, 1)} at the end ` +
-      `(bench, server and PostgreSQL share it). Server: separate process, NODE_ENV=production, Prisma pool ${POOL_SIZE}; ` +
+      `(bench, server and PostgreSQL share it). Server: ${INSTANCES === 2 ? "two processes sharing events over Redis, votes to the first, subscribers on the second" : "separate process"}, NODE_ENV=production, Prisma pool ${POOL_SIZE}${INSTANCES === 2 ? " each" : ""}; ` +
       `subscribers over ${WORKERS} worker thread(s); ${WARMUP_MS / 1000} s warm-up, then ${DURATION_MS / 1000} s measured ` +
       `(per-vote mode ${PER_VOTE_DURATION_MS / 1000} s). Target: p95 < ${TARGET.p95Ms} ms with ${TARGET.subscribers} subscribers at ${TARGET.rate} votes/s.`,
   );
@@ -305,6 +327,9 @@ function printReport(runs: Run[]) {
         `messages expected ≈ ${fmt(drive.achievedPerSecond * run.subscribers)}/s, received ${fmt(w.received / drive.seconds)}/s; unmatched ${w.unmatched}`,
       );
     }
+    if (run.fanOutCpu !== null) {
+      parts.push(`server CPU: votes' instance ${core(run.cpu.server - run.fanOutCpu, drive.seconds)}, subscribers' instance ${core(run.fanOutCpu, drive.seconds)}`);
+    }
     parts.push(
       `subscribers closed during the window ${w.closedInWindow}; bench event-loop delay p99: driver ${fmt(run.driverLagP99Ms, 1)} ms, ` +
         `subscriber threads ${fmt(w.eventLoopP99Ms, 1)} ms (max ${fmt(w.eventLoopMaxMs)} ms)`,
@@ -338,8 +363,13 @@ async function main() {
   const staffCookies = await Promise.all(world.staffIds.map(cookieOf));
 
   const graphqlUrl = await startServer();
-  meter = new CpuMeter(serverProcess?.pid, setupPool, new URL(databaseUrl).pathname.slice(1));
-  log(`API server (NODE_ENV=production, Prisma pool ${POOL_SIZE}) at ${graphqlUrl}; load average ${os.loadavg()[0].toFixed(1)}`);
+  const subscriptionUrl = INSTANCES === 2 ? await startServer() : graphqlUrl;
+  meter = new CpuMeter(serverProcesses[0]?.pid, setupPool, new URL(databaseUrl).pathname.slice(1));
+  log(
+    `API server (NODE_ENV=production, Prisma pool ${POOL_SIZE}) at ${graphqlUrl}` +
+      (INSTANCES === 2 ? `, subscribers' instance at ${subscriptionUrl} (events over ${process.env.BENCH_REDIS_URL}, prefix ${process.env.BENCH_REDIS_PREFIX})` : "") +
+      `; load average ${os.loadavg()[0].toFixed(1)}`,
+  );
 
   const ringBuffer = new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT * TOPICS * RING_SIZE);
   driver = new VoteDriver(graphqlUrl, world, staffCookies, new Float64Array(ringBuffer), RING_SIZE, { sockets: SOCKETS, maxInFlight: MAX_IN_FLIGHT });
@@ -347,7 +377,7 @@ async function main() {
   const runs: Run[] = [];
 
   for (const level of LEVELS) {
-    await withSubscribers("pulse", graphqlUrl, managerCookies.slice(0, level), topicGlobalIds, ringBuffer, async (pool, connected) => {
+    await withSubscribers("pulse", subscriptionUrl, managerCookies.slice(0, level), topicGlobalIds, ringBuffer, async (pool, connected) => {
       for (const rate of RATES) {
         log(`pulse: ${connected.connected} subscribers, ${rate} votes/s, ${WARMUP_MS} ms warm-up + ${DURATION_MS} ms`);
         const result = await measure(pool, setupPool, rate, DURATION_MS);
@@ -358,7 +388,7 @@ async function main() {
     });
   }
   for (const { subscribers, rate } of PER_VOTE) {
-    await withSubscribers("perVote", graphqlUrl, staffCookies.slice(0, subscribers), topicGlobalIds, ringBuffer, async (pool, connected) => {
+    await withSubscribers("perVote", subscriptionUrl, staffCookies.slice(0, subscribers), topicGlobalIds, ringBuffer, async (pool, connected) => {
       log(`per-vote: ${connected.connected} subscribers, ${rate} votes/s, ${WARMUP_MS} ms warm-up + ${PER_VOTE_DURATION_MS} ms`);
       const result = await measure(pool, setupPool, rate, PER_VOTE_DURATION_MS);
       runs.push({ mode: "perVote", subscribers: connected.connected, failed: connected.failed, connectMs: connected.ms, ready: connected.ready, ...result });

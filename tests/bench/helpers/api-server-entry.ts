@@ -3,7 +3,9 @@
  * does not share its event loop: the real Yoga + graphql-ws stack (startApiServer, as in the
  * integration tests, without Remix) over a Prisma client with DATABASE_POOL_SIZE connections.
  * Prints `READY <port>` on stdout once listening; exits on SIGTERM/SIGINT or when stdin closes
- * (the parent died).
+ * (the parent died). BENCH_REDIS_URL (+ BENCH_REDIS_PREFIX) makes it one of several instances
+ * sharing events over Redis, as in production; the benches' own variable, so a REDIS_URL set in
+ * the shell does not change a single-instance run.
  */
 import { startApiServer } from "../../integration/helpers/api-server";
 import { createDatabaseClients } from "../../../prisma/client";
@@ -14,7 +16,10 @@ const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 20);
 
 const clients = createDatabaseClients(url, { poolSize });
 await clients.prisma.$connect();
-const server = await startApiServer(clients);
+const server = await startApiServer(clients, {
+  redisUrl: process.env.BENCH_REDIS_URL || undefined,
+  redisPrefix: process.env.BENCH_REDIS_PREFIX || undefined,
+});
 process.stdout.write(`READY ${new URL(server.url).port}\n`);
 
 let stopping = false;
