@@ -196,7 +196,7 @@ describe("cross-site requests over HTTP", () => {
   });
 
   it("allows the app itself, trusted origins, same-origin fetches behind a Host-rewriting proxy, and clients without Origin", async () => {
-    const allowed = [
+    const allowed: Array<Record<string, string>> = [
       { origin: own(), "x-graphql-yoga-csrf": "spros" },
       { origin: TRUSTED },
       { origin: "https://public.example.ru", "sec-fetch-site": "same-origin" },

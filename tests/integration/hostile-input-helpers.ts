@@ -4,7 +4,7 @@ import WebSocket from "ws";
 export type RawResponse = { status: number; headers: Headers; body: any; text: string };
 
 /** One HTTP request with exactly the given headers and body (no cookie jar, no defaults but none). */
-export async function raw(url: string, init: { method?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<RawResponse> {
+export async function raw(url: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
   const response = await fetch(url, { method: init.method ?? "POST", headers: init.headers, body: init.body });
   const text = await response.text();
   let body: any;
