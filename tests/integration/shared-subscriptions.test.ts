@@ -17,6 +17,7 @@ import { createClient, type Client } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket, { WebSocketServer } from "ws";
+import { DASHBOARD_PULSE } from "../../app/lib/documents/dashboard";
 import { PULSE_SHARED_EXECUTION } from "../../graphql/dashboard-pulse";
 import { schema as sprosSchema } from "../../graphql/schema";
 import { isShareable, SHARED_EXECUTION, SharedSubscriptions, type SharedExecution } from "../../graphql/shared-subscriptions";
@@ -267,6 +268,7 @@ describe("dashboardPulse's shareable selection", () => {
   const shareable = (query: string) => isShareable(sprosSchema, parse(query));
 
   it("shares the web dashboard's and the bench's selections, also through fragments", () => {
+    expect(shareable(DASHBOARD_PULSE)).toBe(true);
     expect(shareable(BENCH_SELECTION)).toBe(true);
     expect(shareable(`subscription { dashboardPulse { __typename sequence topTopics { ...Row } } } fragment Row on TopicDemandRow { votes topic { __typename title voteCount } }`)).toBe(true);
   });
