@@ -1,10 +1,10 @@
-import net from "node:net";
 import { createClient, type Client } from "graphql-ws";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import WebSocket from "ws";
 import { ApiClient, type ApiServer } from "./helpers/api-server";
 import { startAppInstance, type AppInstance } from "./helpers/app-instance";
 import { createTestDatabase, type TestDatabase } from "./helpers/database";
+import { startFailoverProxy, type FailoverProxy } from "./helpers/failover-proxy";
 import { TEST_REDIS_URL, uniqueRedisPrefix, waitForRedisClientsGone, waitForRedisSubscribers } from "./helpers/redis";
 import { createTopics, createUsers, TEST_PASSWORD } from "./helpers/users";
 
@@ -81,63 +81,6 @@ it("reconnects a live client to the surviving instance, which re-syncs and strea
   await live.events.waitFor(2);
   expect(live.events.values).toEqual([{ topicId, voteCount: 1 }, { topicId, voteCount: 4 }]);
 });
-
-type FailoverProxy = {
-  url: string;
-  routedTo: number[];
-  /** New connections wait (as at a balancer still noticing a backend died) until release(). */
-  holdNewConnections(): void;
-  release(): void;
-  close(): Promise<void>;
-};
-
-/** A TCP load balancer in miniature: each new connection goes to the first backend that accepts it. */
-async function startFailoverProxy(backendPorts: number[]): Promise<FailoverProxy> {
-  const routedTo: number[] = [];
-  const open = new Set<net.Socket>();
-  let held: Array<() => void> | null = null;
-  const server = net.createServer((client) => {
-    open.add(client);
-    client.on("close", () => open.delete(client));
-    client.on("error", () => client.destroy());
-    client.pause();
-    const tryBackend = (index: number) => {
-      if (index >= backendPorts.length) return client.destroy();
-      const upstream = net.connect(backendPorts[index], "127.0.0.1");
-      upstream.once("error", () => tryBackend(index + 1));
-      upstream.once("connect", () => {
-        routedTo.push(backendPorts[index]);
-        open.add(upstream);
-        upstream.removeAllListeners("error");
-        upstream.on("error", () => upstream.destroy());
-        upstream.on("close", () => (open.delete(upstream), client.destroy()));
-        client.on("close", () => upstream.destroy());
-        client.pipe(upstream).pipe(client);
-        client.resume();
-      });
-    };
-    if (held) held.push(() => tryBackend(0));
-    else tryBackend(0);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    routedTo,
-    holdNewConnections: () => {
-      held ??= [];
-    },
-    release: () => {
-      const waiting = held ?? [];
-      held = null;
-      for (const route of waiting) route();
-    },
-    close: async () => {
-      for (const socket of open) socket.destroy();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
 
 /** A graphql-ws subscription to vote changes with the web app's retry policy, and what happens to it. */
 function watchVotes(baseUrl: string, cookie: string) {

@@ -1,11 +1,13 @@
+import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSprosPubSub, type SprosPubSub } from "../../graphql/pubsub";
+import { startFailoverProxy } from "./helpers/failover-proxy";
 import { TEST_REDIS_URL, uniqueRedisPrefix, waitForRedisSubscribers } from "./helpers/redis";
 
 /** Two pubsubs on one Redis stand for two instances of one deployment. */
 const open: SprosPubSub[] = [];
-function instance(prefix: string) {
-  const pubsub = createSprosPubSub({ redis: { url: TEST_REDIS_URL, prefix } });
+function instance(prefix: string, url = TEST_REDIS_URL) {
+  const pubsub = createSprosPubSub({ redis: { url, prefix } });
   open.push(pubsub);
   return pubsub;
 }
@@ -136,4 +138,44 @@ describe("the pubsub over Redis", () => {
     await events.return?.();
     await pubsub.close();
   });
+
+  it("carries events again after its Redis connections dropped: ioredis reconnects and re-subscribes", async () => {
+    const redisPort = Number(new URL(TEST_REDIS_URL).port || 6379);
+    const network = await startFailoverProxy([redisPort]);
+    try {
+      const prefix = uniqueRedisPrefix("pubsub");
+      const channel = `${prefix}topic:suggested`;
+      const viaNetwork = `redis://127.0.0.1:${network.port}`;
+      const [one, two] = [instance(prefix, viaNetwork), instance(prefix, viaNetwork)];
+      const events = collect(two.subscribe("topic:suggested"));
+      await waitForRedisSubscribers(channel, 1);
+      one.publish("topic:suggested", { topicId: "before" });
+      await expect.poll(() => events.values).toEqual([{ topicId: "before" }]);
+
+      network.holdNewConnections();
+      network.dropConnections();
+      await expect.poll(() => redisSubscriberCount(channel)).toBe(0);
+      // Neither throws nor crashes while Redis is out of reach (whether it arrives later is not promised).
+      expect(() => one.publish("topic:suggested", { topicId: "during" })).not.toThrow();
+
+      network.release();
+      await waitForRedisSubscribers(channel, 1);
+      one.publish("topic:suggested", { topicId: "after" });
+      await expect.poll(() => events.values).toContainEqual({ topicId: "after" });
+      await events.stop();
+    } finally {
+      await Promise.all(open.splice(0).map((pubsub) => pubsub.close()));
+      await network.close();
+    }
+  });
 });
+
+async function redisSubscriberCount(channel: string): Promise<number> {
+  const redis = new Redis(TEST_REDIS_URL);
+  try {
+    const [, count] = (await redis.pubsub("NUMSUB", channel)) as [string, number];
+    return Number(count);
+  } finally {
+    redis.disconnect();
+  }
+}
