@@ -8,6 +8,7 @@ import { MANAGER_MUTATIONS } from "./authorisation-matrix/mutations-manager";
 import { SIGNED_IN_MUTATIONS } from "./authorisation-matrix/mutations-signed-in";
 import { QUERIES } from "./authorisation-matrix/queries";
 import { ROLES, type CaseContext, type OperationRow, type Outcome, type Role, type SubscriptionRow } from "./authorisation-matrix/rows";
+import { firstEventOverHttp } from "./authorisation-matrix/server-sent-events";
 import { SUBSCRIPTIONS } from "./authorisation-matrix/subscriptions";
 import { createMatrixWorld, type MatrixWorld } from "./authorisation-matrix/world";
 import { startApiServer, type ApiServer } from "./helpers/api-server";
@@ -197,5 +198,19 @@ describe.each(SUBSCRIPTIONS.map((row) => [row.operation, row] as const))("%s", (
         quiet?.mockRestore();
       }
     });
+  }
+});
+
+describe("subscriptions over HTTP (server-sent events) are refused alike", () => {
+  for (const row of SUBSCRIPTIONS) {
+    for (const role of ROLES.filter((role) => row.expect[role] !== "allowed")) {
+      const outcome = row.expect[role];
+      it(`${row.operation} as ${role}: ${outcome}`, async () => {
+        const { variables } = await row.prepare(context(role));
+        const result = await firstEventOverHttp(server, world.clients[role], row.document, variables);
+        expect(result.errors?.map((error) => error.extensions?.code), JSON.stringify(result)).toEqual([outcome]);
+        expect(result.data?.[row.operation.split(".")[1]] ?? null).toBeNull();
+      });
+    }
   }
 });
