@@ -1,3 +1,4 @@
+import { createServer, type Server, type Socket } from "node:net";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,7 +7,7 @@ import { enqueuePlanningRun } from "../../../domain/planning/start-run";
 import { SERVICE_UNAVAILABLE } from "../../../graphql/database-unavailable";
 import { createDatabaseClients, type DatabaseClients } from "../../../prisma/client";
 import { applyMigrations } from "../../../prisma/migrate";
-import { ApiClient, startApiServer, type ApiServer } from "../helpers/api-server";
+import { ApiClient, SIGN_IN, startApiServer, type ApiServer } from "../helpers/api-server";
 import { startPrivatePostgres, type PrivatePostgres } from "../helpers/private-postgres";
 import { subscribe } from "../helpers/subscriptions";
 import { createTopics, createUsers, TEST_PASSWORD } from "../helpers/users";
@@ -157,5 +158,49 @@ describe("PostgreSQL restarted under vote load", () => {
     await expect
       .poll(async () => (await prisma.planningRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true } })).status, { timeout: 20_000, interval: 100 })
       .toBe("SUCCEEDED");
+  }, 30_000);
+});
+
+describe("a database that accepts connections but never answers (a hung host, a black-holed network)", () => {
+  let silent: Server;
+  const held: Socket[] = [];
+  let silentDatabase: DatabaseClients;
+  let silentApi: ApiServer;
+
+  beforeAll(async () => {
+    silent = createServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as { port: number };
+    silentDatabase = createDatabaseClients(`postgresql://postgres@127.0.0.1:${port}/postgres`, { poolSize: 2, connectTimeoutMs: 1_000 });
+    silentApi = await startApiServer(silentDatabase);
+  });
+
+  afterAll(async () => {
+    await silentApi?.close();
+    await silentDatabase?.close();
+    for (const socket of held) socket.destroy();
+    await new Promise((resolve) => silent?.close(resolve));
+  });
+
+  const post = async (body: object, cookie?: string) => {
+    const response = await fetch(silentApi.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(3 * HANG_MS),
+    });
+    const json = (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+    return { status: response.status, retryAfter: response.headers.get("retry-after"), code: json.errors?.[0]?.extensions?.code };
+  };
+
+  it("answers within the connection timeout with SERVICE_UNAVAILABLE, in a resolver and while finding the viewer", async () => {
+    const started = Date.now();
+    // A resolver's query (signing in reads the user).
+    const signIn = await post({ query: SIGN_IN, variables: { input: { email: "nobody@test.spros", password: TEST_PASSWORD } } });
+    // Building the context: a signed session whose viewer is not cached must be looked up.
+    const vote = await post({ query: VOTE, variables: { topicId: encodeGlobalID("Topic", topicIds[0]) } }, voters[0].client.cookie);
+    expect(signIn).toEqual({ status: 503, retryAfter: "1", code: SERVICE_UNAVAILABLE });
+    expect(vote).toEqual({ status: 503, retryAfter: "1", code: SERVICE_UNAVAILABLE });
+    expect(Date.now() - started).toBeLessThan(HANG_MS);
   }, 30_000);
 });
