@@ -9,3 +9,4 @@ export * from "./documents/discussion";
 export * from "./documents/notifications";
 export * from "./documents/moderation";
 export * from "./documents/availability";
+export * from "./documents/account";

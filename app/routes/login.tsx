@@ -2,9 +2,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { LoginForm, type LoginErrors } from "~/components/login-form";
 import { DEMO_EMAIL, DEMO_PASSWORD } from "~/lib/demo";
-import { SIGN_IN, type SignInData } from "~/lib/documents";
+import { SIGN_IN_WITH_LOCKOUT, type SignInWithLockoutData } from "~/lib/documents/account";
 import { cookieHeaders, dataOrThrow, getViewer, safeRedirect } from "~/lib/graphql.server";
-import { localeCookie } from "~/lib/locale.server";
+import { localeCookie, resolveLocale } from "~/lib/locale.server";
+import { lockedMessage } from "~/lib/lockout-message.server";
 import { pageMeta } from "~/lib/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("login.title"));
@@ -28,10 +29,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!password) errors.password = "login.passwordRequired";
   if (errors.email || errors.password) return data({ errors, email }, { status: 400 });
 
-  const result = await context.graphql<SignInData>(SIGN_IN, { input: { email, password } });
+  const result = await context.graphql<SignInWithLockoutData>(SIGN_IN_WITH_LOCKOUT, { input: { email, password } });
   const outcome = dataOrThrow(result).signIn;
   if (outcome.__typename === "MutationSignInSuccess" && "data" in outcome) {
     throw redirect(redirectTo, { headers: cookieHeaders(result.setCookies, [localeCookie(outcome.data.locale)]) });
+  }
+  if (outcome.__typename === "SignInLockedError" && "retryAfterSeconds" in outcome) {
+    return data({ errors: { form: lockedMessage(resolveLocale(request, null), outcome) } satisfies LoginErrors, email }, { status: 429 });
   }
   if ("fieldErrors" in outcome && outcome.fieldErrors.length > 0) {
     for (const fe of outcome.fieldErrors) {

@@ -1,7 +1,8 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ChangePasswordForm, SessionList, type SecurityOutcome } from "~/components/account-security";
 import { AvailabilityGrid } from "~/components/availability-grid";
 import { ErrorSummary } from "~/components/form-fields";
 import {
@@ -18,31 +19,88 @@ import {
   type MyAvailabilityData,
   type SetMyAvailabilityData,
 } from "~/lib/documents";
-import { gql, requireUser } from "~/lib/graphql.server";
+import {
+  CHANGE_PASSWORD,
+  MY_SESSIONS,
+  REVOKE_SESSION,
+  SIGN_OUT_EVERYWHERE,
+  type ChangePasswordData,
+  type MySessionsData,
+  type RevokeSessionData,
+  type SignOutEverywhereData,
+} from "~/lib/documents/account";
+import { cookieHeaders, dataOrThrow, gql, requireUser } from "~/lib/graphql.server";
+import { resolveLocale } from "~/lib/locale.server";
+import { lockedMessage } from "~/lib/lockout-message.server";
 import { pageMeta } from "~/lib/meta";
+import securityStyles from "~/styles/account-security.css";
 import availabilityStyles from "~/styles/availability.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: availabilityStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: availabilityStyles },
+  { rel: "stylesheet", href: securityStyles },
+];
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("availability.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
-  const { me, sites } = await gql<MyAvailabilityData>(context, MY_AVAILABILITY);
+  const [{ me, sites }, { mySessions }] = await Promise.all([
+    gql<MyAvailabilityData>(context, MY_AVAILABILITY),
+    gql<MySessionsData>(context, MY_SESSIONS),
+  ]);
   return {
     windows: me.availability ?? [],
     siteIds: (me.preferredSites ?? []).map((s) => s.id),
     onlineOk: me.onlineOk ?? false,
     sites,
+    sessions: mySessions,
   };
 }
 
 /** An error for the summary: either a translation key or the API's message, with the window it concerns. */
 type ProfileError = { key?: string; message?: string; window?: { weekday: number; startMinute: number; endMinute: number } };
 
+/** The security section's forms: end a session, end them all, change the password. */
+async function securityAction(intent: string, form: FormData, request: Request, context: ActionFunctionArgs["context"]) {
+  if (intent === "signOutEverywhere") {
+    const result = await context.graphql<SignOutEverywhereData>(SIGN_OUT_EVERYWHERE);
+    dataOrThrow(result);
+    throw redirect("/login", { headers: cookieHeaders(result.setCookies) });
+  }
+  if (intent === "revokeSession") {
+    const result = await context.graphql<RevokeSessionData>(REVOKE_SESSION, { id: String(form.get("sessionId") ?? "") });
+    const ok = dataOrThrow(result).revokeSession.__typename === "MutationRevokeSessionSuccess";
+    // Ending this device's own session signs it out (the API cleared the cookie).
+    if (result.setCookies.length > 0) throw redirect("/login", { headers: cookieHeaders(result.setCookies) });
+    return data({ security: { intent: "revokeSession", ok } satisfies SecurityOutcome }, { status: ok ? 200 : 404 });
+  }
+  const input = { currentPassword: String(form.get("currentPassword") ?? ""), newPassword: String(form.get("newPassword") ?? "") };
+  const outcome = dataOrThrow(await context.graphql<ChangePasswordData>(CHANGE_PASSWORD, { input })).changePassword;
+  if (outcome.__typename === "MutationChangePasswordSuccess") {
+    return { security: { intent: "changePassword", ok: true } satisfies SecurityOutcome };
+  }
+  const errors: Extract<SecurityOutcome, { ok: false }>["errors"] = {};
+  if ("retryAfterSeconds" in outcome) {
+    const viewer = await requireUser(request, context);
+    errors.form = lockedMessage(resolveLocale(request, viewer), outcome);
+  } else if ("fieldErrors" in outcome && outcome.fieldErrors.length > 0) {
+    for (const fe of outcome.fieldErrors) {
+      const field = fe.path.at(-1);
+      if (field === "currentPassword" || field === "newPassword") errors[field] ??= fe.message;
+      else errors.form ??= fe.message;
+    }
+  } else {
+    errors.form = "message" in outcome ? outcome.message : undefined;
+  }
+  return data({ security: { intent: "changePassword", ok: false, errors } satisfies SecurityOutcome }, { status: 400 });
+}
+
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireUser(request, context);
   const form = await request.formData();
+  const intent = String(form.get("intent") ?? "availability");
+  if (intent !== "availability") return securityAction(intent, form, request, context);
   const windows = parseWindowsJson(form.get("windows"));
   if (!windows) return data({ ok: false as const, errors: [{ key: "availability.invalidWindows" }] as ProfileError[] }, { status: 400 });
   const input = {
@@ -75,13 +133,16 @@ export default function ProfileRoute() {
   const { t } = useTranslation();
   const [cells, setCells] = useState<Array<Strength | null>>(() => windowsToCells(loaderData.windows));
   const summary = useRef<HTMLElement>(null);
-  const submitting = navigation.state === "submitting" && navigation.formAction?.startsWith("/profile");
+  const submitting =
+    navigation.state === "submitting" && navigation.formAction?.startsWith("/profile") && !navigation.formData?.get("intent");
+  const security = actionData && "security" in actionData ? (actionData.security as SecurityOutcome) : undefined;
+  const availability = actionData && "ok" in actionData ? actionData : undefined;
 
   useEffect(() => {
-    if (actionData && !actionData.ok) summary.current?.focus();
-  }, [actionData]);
+    if (availability && !availability.ok) summary.current?.focus();
+  }, [availability]);
 
-  const errorList = (actionData && !actionData.ok ? actionData.errors : []).map((e) => {
+  const errorList = (availability && !availability.ok ? availability.errors : []).map((e) => {
     const text = e.key ? (t as (k: string) => string)(e.key) : (e.message ?? t("errors.generic"));
     if (!e.window) return { message: text };
     const day = e.window.weekday >= 1 && e.window.weekday <= 7 ? t(`availability.weekdays.${e.window.weekday as Weekday}`) : String(e.window.weekday);
@@ -134,10 +195,16 @@ export default function ProfileRoute() {
             {submitting ? t("availability.saving") : t("availability.save")}
           </button>
           <div role="status" className="notice-slot">
-            {actionData?.ok && !submitting ? <p className="notice notice--success">{t("availability.saved")}</p> : null}
+            {availability?.ok && !submitting ? <p className="notice notice--success">{t("availability.saved")}</p> : null}
           </div>
         </div>
       </Form>
+      <section className="profile__security" aria-labelledby="security-title">
+        <h2 id="security-title">{t("security.title")}</h2>
+        <p className="page-head__intro">{t("security.intro")}</p>
+        <SessionList sessions={loaderData.sessions} outcome={security} />
+        <ChangePasswordForm outcome={security} />
+      </section>
     </div>
   );
 }

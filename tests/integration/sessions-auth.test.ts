@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServerServices } from "../../graphql/services";
+import { createSprosYoga } from "../../graphql/yoga";
 import { ApiClient, SIGN_IN, startApiServer, type ApiServer } from "./helpers/api-server";
 import { useTestDatabase } from "./helpers/database";
 import { createUsers, TEST_PASSWORD } from "./helpers/users";
@@ -70,6 +72,24 @@ describe("session cookie", () => {
     expect(current).toMatchObject({ ip: "127.0.0.1" });
     expect(current.userAgent).toBeTruthy();
     expect(new Date(current.expiresAt).getTime() - new Date(current.createdAt).getTime()).toBe(30 * 24 * 3600_000);
+  });
+});
+
+describe("device and address of a session", () => {
+  it("come from the server context when pages sign in through the in-process client", async () => {
+    const yoga = createSprosYoga(createServerServices(db));
+    const response = await yoga.fetch(
+      "http://spros.internal/graphql",
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", "user-agent": "spros-internal" },
+        body: JSON.stringify({ query: SIGN_IN, variables: { input: { email: anna.email, password: TEST_PASSWORD } } }),
+      },
+      { sessionClient: { userAgent: "Mozilla/5.0 (Windows NT 10.0) Chrome/131.0", ip: "203.0.113.7" } },
+    );
+    expect(response.headers.getSetCookie()).toHaveLength(1);
+    const newest = await db.prisma.userSession.findFirstOrThrow({ where: { userId: anna.id }, orderBy: { createdAt: "desc" } });
+    expect(newest).toMatchObject({ userAgent: "Mozilla/5.0 (Windows NT 10.0) Chrome/131.0", ip: "203.0.113.7" });
   });
 });
 
