@@ -1,12 +1,13 @@
 import { addDays, centreWallClock, dateKey } from "../../../domain/centre-time";
 import { MANAGERS, type CaseContext, type OperationRow } from "./rows";
 
-const topicAction = (operation: string, status: "NEW" | "OPEN" | "REJECTED", call: string): OperationRow => ({
+const topicAction = (operation: string, status: "NEW" | "OPEN" | "REJECTED", call: string, options: { case?: string; ownTopic?: boolean } = {}): OperationRow => ({
   operation: `Mutation.${operation}`,
+  case: options.case,
   document: `mutation($id: ID!) { ${call} { __typename } }`,
   expect: MANAGERS,
-  prepare: async ({ world }) => {
-    const topic = await world.topic({ status });
+  prepare: async ({ world, viewerId }) => {
+    const topic = await world.topic({ status, authorId: options.ownTopic ? viewerId : undefined });
     return {
       variables: { id: world.gid("Topic", topic.id) },
       state: async () => ({
@@ -37,6 +38,8 @@ export const MANAGER_MUTATIONS: OperationRow[] = [
   topicAction("rejectTopic", "OPEN", `rejectTopic(topicId: $id, reason: "Дубликат курса")`),
   topicAction("reopenTopic", "REJECTED", "reopenTopic(topicId: $id)"),
   topicAction("editTopic", "OPEN", `editTopic(topicId: $id, input: { title: "Новое название темы" })`),
+  topicAction("editTopic", "OPEN", `editTopic(topicId: $id, input: { title: "Своё новое название" })`, { case: "the viewer's own topic: authors do not edit", ownTopic: true }),
+  topicAction("rejectTopic", "NEW", `rejectTopic(topicId: $id, reason: "Передумал")`, { case: "the viewer's own topic: authors do not withdraw", ownTopic: true }),
   {
     operation: "Mutation.mergeTopics",
     document: `mutation($source: ID!, $target: ID!) { mergeTopics(sourceId: $source, targetId: $target) { __typename } }`,
@@ -206,6 +209,16 @@ export const MANAGER_MUTATIONS: OperationRow[] = [
     prepare: async (context) => {
       const { run, session, state } = await proposal(context);
       return { variables: { run: context.world.gid("PlanningRun", run.id), ids: [context.world.gid("ProposedSession", session.id)] }, state };
+    },
+  },
+  {
+    operation: "Mutation.cancelTrainingSession",
+    case: "the signed-in trainer's own session: trainers do not cancel",
+    document: `mutation($id: ID!) { cancelTrainingSession(id: $id, reason: "Не смогу провести") { __typename } }`,
+    expect: MANAGERS,
+    prepare: async ({ world }) => {
+      const session = await world.session({ trainer: "own" });
+      return { variables: { id: world.gid("TrainingSession", session.id) }, state: () => world.prisma.trainingSession.findUnique({ where: { id: session.id } }) };
     },
   },
   {

@@ -237,6 +237,16 @@ export const SIGNED_IN_MUTATIONS: OperationRow[] = [
   },
   {
     operation: "Mutation.markAttendance",
+    case: "the viewer's own booking at another trainer's started session: nobody marks themselves",
+    document: `mutation($id: ID!) { markAttendance(bookingId: $id, attendance: ATTENDED) { __typename } }`,
+    expect: table("UNAUTHENTICATED", { typed: "ForbiddenError" }, { typed: "ForbiddenError" }, "allowed", "allowed"),
+    prepare: async ({ world, viewerId }) => {
+      const booking = await world.booking(viewerId, { trainer: "other", startsAt: world.hourAgo() });
+      return { variables: { id: world.gid("Booking", booking.id) }, state: () => world.prisma.booking.findUnique({ where: { id: booking.id } }) };
+    },
+  },
+  {
+    operation: "Mutation.markAttendance",
     case: "a booking at another trainer's started session",
     document: `mutation($id: ID!) { markAttendance(bookingId: $id, attendance: NO_SHOW) { __typename } }`,
     expect: table("UNAUTHENTICATED", { typed: "ForbiddenError" }, { typed: "ForbiddenError" }, "allowed", "allowed"),
