@@ -34,6 +34,7 @@ import { applyMigrations, createDatabase, DEFAULT_ADMIN_URL, dropDatabase, uniqu
 import { startApiServerProcess, stopProcess } from "./helpers/api-server-process";
 import { CpuMeter, processCpuMs, type CpuSnapshot, type CpuUsage } from "./helpers/cpu";
 import { seedLiveWorld, type LiveWorld } from "./helpers/live-seed";
+import { mintSessionCookies } from "./helpers/live-sessions";
 import { SubscriberPool, type LiveMode, type WindowStats } from "./helpers/live-subscribers";
 import { globalTopicId, VoteDriver, type DriveResult } from "./helpers/live-votes";
 
@@ -75,7 +76,6 @@ const BENCH_LAG_LIMIT_MS = 50;
 
 // The cookie is signed here and verified in the server process: both need the same secret.
 process.env.SESSION_SECRET ??= randomBytes(32).toString("hex");
-const { createSessionCookie } = await import("../../app/lib/session.server");
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -358,9 +358,8 @@ async function main() {
   await applyMigrations(databaseUrl);
   const setupPool = trackPool(new pg.Pool({ connectionString: databaseUrl, max: 4 }));
   const world: LiveWorld = await seedLiveWorld(setupPool, { managers, staff: STAFF, topics: TOPICS, seedVotePercent: SEED_VOTE_PERCENT }, log);
-  const cookieOf = async (userId: string) => (await createSessionCookie({ userId, sessionVersion: 0 })).split(";")[0];
-  const managerCookies = await Promise.all(world.managerIds.map(cookieOf));
-  const staffCookies = await Promise.all(world.staffIds.map(cookieOf));
+  const managerCookies = await mintSessionCookies(setupPool, world.managerIds);
+  const staffCookies = await mintSessionCookies(setupPool, world.staffIds);
 
   const graphqlUrl = await startServer();
   const subscriptionUrl = INSTANCES === 2 ? await startServer() : graphqlUrl;
