@@ -32,6 +32,8 @@ export type ServerServices = {
   policy: BookingPolicy;
   /** A general-purpose connection to the shared Redis (REDIS_URL), e.g. for rate-limit stores; null without it. */
   redis: Redis | null;
+  /** Every key and channel of this deployment on that Redis starts with this (default "spros:"). */
+  redisKeyPrefix: string;
   /** Closes what the services opened beyond the database (Redis connections). */
   close(): Promise<void>;
 };

@@ -3,6 +3,7 @@ import type { Logger } from "../server/logger";
 import { DEFAULT_BOOKING_POLICY, type BookingPolicy, type ServerServices } from "./context";
 import { createSprosPubSub, type SprosPubSub } from "./pubsub";
 import { closeRedis, openRedis } from "./redis-connection";
+import { DEFAULT_CHANNEL_PREFIX } from "./redis-event-target";
 import { createViewerLoader, type ViewerCacheOptions, type ViewerLoader } from "./viewer";
 
 export type ServerServiceOptions = {
@@ -10,7 +11,7 @@ export type ServerServiceOptions = {
   policy?: Partial<BookingPolicy>;
   /** The Redis shared by every instance of one deployment (REDIS_URL); without it everything stays in-process. */
   redisUrl?: string;
-  /** Channel prefix on that Redis (default "spros:"): deployments or test runs sharing one Redis stay apart. */
+  /** Key and channel prefix on that Redis (default "spros:"): deployments or test runs sharing one Redis stay apart. */
   redisPrefix?: string;
   logger?: Logger;
 };
@@ -20,9 +21,10 @@ export function createServerServices(
   { prisma, sql }: Pick<DatabaseClients, "prisma" | "sql">,
   options: ServerServiceOptions = {},
 ): ServerServices {
+  const redisKeyPrefix = options.redisPrefix ?? DEFAULT_CHANNEL_PREFIX;
   const redis = options.redisUrl ? openRedis(options.redisUrl, "general", options.logger) : null;
   const pubsub = createSprosPubSub({
-    redis: options.redisUrl ? { url: options.redisUrl, prefix: options.redisPrefix, logger: options.logger } : undefined,
+    redis: options.redisUrl ? { url: options.redisUrl, prefix: redisKeyPrefix, logger: options.logger } : undefined,
   });
   const viewers = forgetEverywhere(createViewerLoader(prisma, options.viewerCache), pubsub);
   return {
@@ -32,6 +34,7 @@ export function createServerServices(
     viewers,
     policy: { ...DEFAULT_BOOKING_POLICY, ...options.policy },
     redis,
+    redisKeyPrefix,
     async close() {
       await viewers.stop();
       await pubsub.close();
