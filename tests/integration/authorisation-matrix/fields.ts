@@ -112,6 +112,17 @@ export const FIELD_ROWS: OperationRow[] = [
     }),
   },
   {
+    operation: "Query.node",
+    case: "Comment.viewerCanDelete on another staff member's comment follows deleteComment's rule",
+    document: `query($id: ID!) { node(id: $id) { id ... on Comment { body viewerCanDelete } } }`,
+    path: ["node", "viewerCanDelete"],
+    expect: signedInExcept({ STAFF: "false", TRAINER: "false" }),
+    prepare: async ({ world }) => {
+      const comment = await world.prisma.comment.create({ data: { topicId: (await world.topic()).id, authorId: world.users.other.id, body: "Чужой" } });
+      return { variables: { id: world.gid("Comment", comment.id) }, allowed: (canDelete) => expect(canDelete).toBe(true) };
+    },
+  },
+  {
     operation: "Query.topic",
     case: "Topic.viewerVoteWindows never shows another voter's narrowing",
     document: `query($id: ID!) { topic(id: $id) { viewerHasVoted viewerVoteWindows { weekday } } }`,
