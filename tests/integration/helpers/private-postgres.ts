@@ -18,8 +18,11 @@ export type PrivatePostgres = {
   /** Connection string for `database` (default `postgres`) as user postgres. */
   url(database?: string): string;
   start(): Promise<void>;
-  /** `pg_ctl stop -m fast`: open connections are terminated, new ones refused. */
-  stop(): Promise<void>;
+  /**
+   * `fast` (default): open connections are terminated and the server shuts down cleanly.
+   * `immediate`: the server is killed as in a crash; the next start replays the WAL.
+   */
+  stop(mode?: "fast" | "immediate"): Promise<void>;
   /** Stops the server and deletes its folder. */
   destroy(): Promise<void>;
 };
@@ -62,8 +65,8 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const start = async () => {
     await pg("pg_ctl", ["-D", dataDir, "-l", logFile, "-o", options, "-w", "-t", "30", "start"]);
   };
-  const stop = async () => {
-    await pg("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "-t", "30", "stop"]);
+  const stop = async (mode: "fast" | "immediate" = "fast") => {
+    await pg("pg_ctl", ["-D", dataDir, "-m", mode, "-w", "-t", "30", "stop"]);
   };
   await start();
   let destroyed: Promise<void> | undefined;
