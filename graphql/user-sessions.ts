@@ -13,12 +13,18 @@ export function hashSessionToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/** Creates a session and returns its token (256 random bits); only the token's hash is stored. */
-export async function startUserSession(prisma: PrismaClient, userId: string, client: SessionClient, now = new Date()) {
+/** A fresh session token (256 random bits) and the hash a UserSession row stores for it. */
+export function newSessionToken() {
   const token = randomBytes(32).toString("base64url");
+  return { token, tokenHash: hashSessionToken(token) };
+}
+
+/** Creates a session and returns its token; only the token's hash is stored. */
+export async function startUserSession(prisma: PrismaClient, userId: string, client: SessionClient, now = new Date()) {
+  const { token, tokenHash } = newSessionToken();
   const session = await prisma.userSession.create({
     data: {
-      tokenHash: hashSessionToken(token),
+      tokenHash,
       userId,
       createdAt: now,
       lastSeenAt: now,
