@@ -34,8 +34,7 @@ if (config.SPROS_SEED === "demo") await seedIfEmpty(prisma, config, log);
 const services = createServerServices(clients, {
   policy: { voterPriorityHours: config.SPROS_VOTER_PRIORITY_HOURS, cancelCutoffHours: config.SPROS_CANCEL_CUTOFF_HOURS },
   redisUrl: config.REDIS_URL,
-  // Channel prefix so deployments (and test runs) sharing one Redis stay apart; belongs in server/config.ts.
-  redisPrefix: process.env.SPROS_REDIS_PREFIX || undefined,
+  redisPrefix: config.SPROS_REDIS_PREFIX,
   logger: log,
 });
 const yoga = createSprosYoga(services, { metrics, logger: rootLogger });

@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   SPROS_CANCEL_CUTOFF_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
   /** redis://… — subscription events (and cache invalidations) travel between instances; unset: in-process only. */
   REDIS_URL: z.string().url().optional(),
+  /** Prefix of every Redis channel and key: distinct per deployment sharing one Redis. */
+  SPROS_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:._-]+$/, "letters, digits and : . _ - only").default("spros:"),
   /** Bearer token for /metrics from other hosts (loopback scrapes need none). */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** GraphQL introspection in production (always on outside production). */
