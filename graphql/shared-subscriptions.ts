@@ -32,7 +32,8 @@ type Result = ExecutionResult;
  * variables) and hands the same results to every subscriber of it, instead of executing the
  * selection once per subscriber per event. Every subscriber still goes through `subscribe` itself
  * (authorisation, validation of arguments); only its event stream is replaced by the shared one.
- * One instance per server (its streams hold that server's context).
+ * A stream executes with the context of the subscriber that started it, for as long as anyone
+ * listens (harmless: the selection reads nothing of the viewer). One instance per server.
  */
 export class SharedSubscriptions {
   private readonly streams = new Map<string, SharedStream>();
@@ -46,7 +47,7 @@ export class SharedSubscriptions {
     const stream = this.streams.get(key);
     if (stream) {
       // Authorised: this subscriber's own stream is not needed, the running one serves it.
-      void result.return?.();
+      discard(result);
       return stream.join();
     }
     const created = new SharedStream(result as AsyncIterator<Result>, () => {
@@ -91,7 +92,7 @@ class SharedStream {
     if (this.finished) return;
     this.finished = true;
     this.onEnd();
-    void this.source.return?.();
+    discard(this.source);
   }
 
   private async pump() {
@@ -230,6 +231,11 @@ function checkShareable(schema: GraphQLSchema, document: DocumentNode, operation
     }),
   );
   return shareable;
+}
+
+/** Ends an event stream nobody reads; a failure to end it concerns nobody either. */
+function discard(iterator: AsyncIterator<unknown>) {
+  Promise.resolve(iterator.return?.()).catch(() => {});
 }
 
 function isAsyncIterator(value: unknown): value is AsyncIterator<unknown> & AsyncIterable<unknown> {
