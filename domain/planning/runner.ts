@@ -87,7 +87,9 @@ export function createPlanningRunner(options: PlanningRunnerOptions): PlanningRu
                               ELSE 'FAILED' END)::"PlanningRunStatus",
              "error" = (CASE WHEN NOT "cancelRequested" AND "attempts" >= ${maxAttempts} THEN ${INTERRUPTED} ELSE "error" END),
              "finishedAt" = (CASE WHEN "cancelRequested" OR "attempts" >= ${maxAttempts} THEN now() ELSE NULL END),
-             "lockedBy" = NULL
+             "lockedBy" = NULL,
+             -- a re-queued run shows no progress of the dead attempt
+             "progress" = (CASE WHEN NOT "cancelRequested" AND "attempts" < ${maxAttempts} THEN NULL ELSE "progress" END)
        WHERE "status" = 'RUNNING'
          AND ("heartbeatAt" IS NULL OR "heartbeatAt" < now() - make_interval(secs => ${staleMs / 1000}::float8))
       RETURNING "id", "status"::text AS "status"`;
