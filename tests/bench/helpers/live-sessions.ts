@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type pg from "pg";
 
 /**
@@ -8,13 +7,13 @@ import type pg from "pg";
  */
 export async function mintSessionCookies(pool: pg.Pool, userIds: string[]): Promise<string[]> {
   const { createSessionCookie, SESSION_LIFETIME_SECONDS } = await import("../../../app/lib/session.server");
-  const { hashSessionToken } = await import("../../../graphql/user-sessions");
-  const tokens = userIds.map(() => randomBytes(32).toString("base64url"));
+  const { newSessionToken } = await import("../../../graphql/user-sessions");
+  const sessions = userIds.map(() => newSessionToken());
   await pool.query(
     `INSERT INTO "UserSession" ("id", "tokenHash", "userId", "createdAt", "lastSeenAt", "expiresAt", "userAgent")
      SELECT 'bench-' || md5(random()::text || t.hash), t.hash, t."userId", now(), now(), now() + make_interval(secs => $3), 'spros-bench'
      FROM unnest($1::text[], $2::text[]) AS t(hash, "userId")`,
-    [tokens.map(hashSessionToken), userIds, SESSION_LIFETIME_SECONDS],
+    [sessions.map((session) => session.tokenHash), userIds, SESSION_LIFETIME_SECONDS],
   );
-  return Promise.all(tokens.map(async (token) => (await createSessionCookie(token)).split(";")[0]!));
+  return Promise.all(sessions.map(async ({ token }) => (await createSessionCookie(token)).split(";")[0]!));
 }
