@@ -78,7 +78,9 @@ describe("session cookie", () => {
 describe("device and address of a session", () => {
   it("come from the server context when pages sign in through the in-process client", async () => {
     const yoga = createSprosYoga(createServerServices(db));
-    const response = await yoga.fetch(
+    // The server context (third argument) is what graphql/in-process.ts should pass for a page.
+    const fetchWithServerContext = yoga.fetch as (url: string, init: RequestInit, serverContext: object) => Promise<Response>;
+    const response = await fetchWithServerContext(
       "http://spros.internal/graphql",
       {
         method: "POST",
