@@ -1,5 +1,5 @@
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
-import { GraphQLError, visit, type ASTVisitor, type FieldNode, type ValidationContext } from "graphql";
+import { GraphQLError, type ASTVisitor, type FieldNode, type ValidationContext } from "graphql";
 import type { Plugin } from "graphql-yoga";
 
 /**
@@ -97,34 +97,6 @@ export function bodyLimitPlugin(maxBytes: number = MAX_BODY_BYTES): Plugin {
           headers: { "content-type": "application/json; charset=utf-8", connection: "close" },
         }),
       );
-    },
-  };
-}
-
-/**
- * PostgreSQL text cannot hold NUL (U+0000): any such string reaching a query fails as an internal
- * error. Refused at the edge instead, in variables and in inline literals alike.
- */
-export function nulCharacterPlugin(): Plugin {
-  const hasNul = (value: unknown): boolean =>
-    typeof value === "string" ? value.includes("\u0000")
-      : Array.isArray(value) ? value.some(hasNul)
-      : value !== null && typeof value === "object" ? Object.values(value).some(hasNul)
-      : false;
-  return {
-    onExecute({ args, setResultAndStopExecution }) {
-      let found = hasNul(args.variableValues);
-      if (!found) {
-        visit(args.document, {
-          StringValue(node) {
-            if (node.value.includes("\u0000")) found = true;
-          },
-        });
-      }
-      if (!found) return;
-      setResultAndStopExecution({
-        errors: [new GraphQLError("Text must not contain NUL (U+0000) characters.", { extensions: { code: "BAD_USER_INPUT" } })],
-      });
     },
   };
 }

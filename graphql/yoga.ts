@@ -4,7 +4,7 @@ import { createYoga, isAsyncIterable, type Plugin } from "graphql-yoga";
 import type { RootLogger } from "../server/logger";
 import type { Metrics } from "../server/metrics";
 import type { GraphQLContext, ServerServices } from "./context";
-import { armorPlugins, bodyLimitPlugin, disableIntrospectionPlugin, nulCharacterPlugin, type OperationLimits } from "./armor";
+import { armorPlugins, bodyLimitPlugin, disableIntrospectionPlugin, type OperationLimits } from "./armor";
 import { csrfPlugin, type OriginPolicy } from "./csrf";
 import { databaseUnavailablePlugin, maskDatabaseUnavailable } from "./database-unavailable";
 import { createRateLimits, NO_RATE_LIMITS, PRODUCTION_RATE_LIMITS, rateLimitPlugin, type RateLimits, type RateLimitSettings } from "./rate-limits";
@@ -112,7 +112,6 @@ export function createSprosYoga(services: ServerServices, options: SprosYogaOpti
       csrfPlugin(originPolicy, { graphiql }),
       ...armorPlugins({ limits: options.operationLimits, production }),
       ...(introspection ? [] : [disableIntrospectionPlugin]),
-      nulCharacterPlugin(),
       rateLimitPlugin(resolveRateLimits(services, options.rateLimits), { trustProxy: originPolicy.trustProxy }),
       setCookiePlugin,
       databaseUnavailablePlugin(),
