@@ -27,6 +27,7 @@ import type { StaffScope } from "../../domain/dashboard/scope";
 import { suggestionsPerWeek } from "../../domain/dashboard/suggestions";
 import { createDatabaseClients, type PrismaClient } from "../../prisma/client";
 import { applyMigrations, createDatabase, DEFAULT_ADMIN_URL, dropDatabase, uniqueDatabaseName, withDatabase } from "../../prisma/migrate";
+import { mintSessionCookies } from "./helpers/live-sessions";
 import { startApiServerProcess, stopProcess } from "./helpers/api-server-process";
 import { seedDashboard, type DashboardSeed } from "./helpers/dashboard-seed";
 import { GraphQLHttpClient } from "./helpers/load";
@@ -37,7 +38,6 @@ const RUNS = int("BENCH_RUNS", 30);
 const SIZE = { users: int("BENCH_USERS", 15_000), offices: int("BENCH_OFFICES", 130), topics: int("BENCH_TOPICS", 200), votes: int("BENCH_VOTES", 100_000) };
 
 process.env.SESSION_SECRET ??= randomBytes(32).toString("hex");
-const { createSessionCookie } = await import("../../app/lib/session.server");
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 // ---------------------------------------------------------------------------------------------
@@ -154,8 +154,8 @@ const DASHBOARD = /* GraphQL */ `
 
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 
-async function timeHttp(graphqlUrl: string, seed: DashboardSeed) {
-  const cookie = (await createSessionCookie({ userId: seed.managerId, sessionVersion: 0 })).split(";")[0];
+async function timeHttp(graphqlUrl: string, seed: DashboardSeed, setup: pg.Pool) {
+  const [cookie] = await mintSessionCookies(setup, [seed.managerId]);
   const client = new GraphQLHttpClient(graphqlUrl, 1);
   closers.push(async () => client.close());
   const variants: Array<[string, Record<string, unknown>]> = [
@@ -214,7 +214,7 @@ async function main() {
 
   const graphqlUrl = await startServer();
   log(`API server (NODE_ENV=production) at ${graphqlUrl}`);
-  const http = await timeHttp(graphqlUrl, seed);
+  const http = await timeHttp(graphqlUrl, seed, setup);
 
   const [load1] = os.loadavg();
   console.log("");

@@ -10,7 +10,7 @@
  *   bulk SQL; dropped at the end, also on error and on Ctrl-C.
  * - The API server (Yoga + graphql-ws, no Remix) runs in a child process in production mode with a
  *   Prisma pool of BENCH_POOL_SIZE connections, so the load generator doesn't share its event loop.
- * - Virtual clients are signed in by minting session cookies (createSessionCookie) rather than by
+ * - Virtual clients are signed in by minting session cookies (real UserSession rows, helpers/live-sessions.ts) rather than by
  *   2,000 argon2 sign-ins: the vote path still reads and checks the cookie and loads the viewer.
  * - Each level runs closed-loop clients for BENCH_WARMUP_MS + BENCH_DURATION_MS; every operation
  *   toggles the vote of one of the client's own users on a random topic (vote when not voted,
@@ -33,6 +33,7 @@ import {
   uniqueDatabaseName,
   withDatabase,
 } from "../../prisma/migrate";
+import { mintSessionCookies } from "./helpers/live-sessions";
 import { startApiServerProcess, stopProcess } from "./helpers/api-server-process";
 import { CpuMeter, type CpuSnapshot, type CpuUsage } from "./helpers/cpu";
 import { GraphQLHttpClient, ms, runClosedLoop, type LoadOptions, type LoadResult } from "./helpers/load";
@@ -55,7 +56,6 @@ const TARGET_P99_LEVEL = 200;
 
 // The cookie is signed here and verified in the server process: both need the same secret.
 process.env.SESSION_SECRET ??= randomBytes(32).toString("hex");
-const { createSessionCookie } = await import("../../app/lib/session.server");
 
 /** Verbatim the statements of graphql/vote-store.ts (castVote / withdrawVote), as pg parameters. */
 const VOTE_SQL = `
@@ -387,9 +387,7 @@ async function main() {
 
   const setupPool = trackPool(new pg.Pool({ connectionString: databaseUrl, max: 4 }));
   const fixture = await buildFixture(setupPool);
-  const cookies = await Promise.all(
-    fixture.userIds.map(async (userId) => (await createSessionCookie({ userId, sessionVersion: 0 })).split(";")[0]),
-  );
+  const cookies = await mintSessionCookies(setupPool, fixture.userIds);
 
   const graphqlUrl = await startServer();
   meter = new CpuMeter(serverProcess?.pid, setupPool, new URL(databaseUrl).pathname.slice(1));
