@@ -17,16 +17,19 @@ declare module "@remix-run/node" {
   }
 }
 
-export type AppState = { ready: boolean; yoga?: SprosYoga; remixBuild?: () => Promise<ServerBuild> };
+export type AppState = {
+  ready: boolean;
+  yoga?: SprosYoga;
+  remixBuild?: () => Promise<ServerBuild>;
+  /** The rate limits Yoga uses, so the sign-in page's per-IP window is the signIn mutation's. */
+  rateLimits?: RateLimits;
+};
 
 /** Metrics and access logs (docs/decisions/012); both optional so tests can leave them out. */
 export type Observability = { metrics?: Metrics; logger?: RootLogger; metricsToken?: string };
 
-/**
- * Cross-site refusal for page form posts (docs/decisions/013) and the sign-in page's per-IP limit,
- * shared with Yoga's so /login and the signIn mutation count against one window.
- */
-export type PageSecurity = { originPolicy: OriginPolicy; rateLimits?: RateLimits };
+/** Cross-site refusal for page form posts (docs/decisions/013); trustProxy also picks the client IP. */
+export type PageSecurity = { originPolicy: OriginPolicy };
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -103,7 +106,7 @@ export function createHttpApp(
   // The sign-in form posts here and signs in through in-process GraphQL, which has no client
   // address: its per-IP window is taken here.
   app.post("/login", async (req, res, next) => {
-    const refusal = await security.rateLimits?.consume("signIn", { ip: clientAddress(req, security.originPolicy.trustProxy) });
+    const refusal = await state.rateLimits?.consume("signIn", { ip: clientAddress(req, security.originPolicy.trustProxy) });
     if (!refusal) return next();
     res.status(429).set("retry-after", String(refusal.retryAfterSeconds)).type("text/plain; charset=utf-8").send(
       `Слишком много попыток входа: повторите через ${refusal.retryAfterSeconds} с. / ` +

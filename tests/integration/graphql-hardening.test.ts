@@ -245,13 +245,14 @@ describe("page posts (Remix form actions)", () => {
     const rateLimits = createRateLimits(PRODUCTION_RATE_LIMITS);
     const state = {
       ready: true,
+      rateLimits,
       yoga: createSprosYoga(services, { production: true, rateLimits }),
       // Stands in for the Remix build: reaching it means the request got through.
       remixBuild: async () => {
         throw new Error("reached the page");
       },
     };
-    const app = createHttpApp(state, process.cwd(), {}, { originPolicy: { trustedOrigins: [], trustProxy: false }, rateLimits });
+    const app = createHttpApp(state, process.cwd(), {}, { originPolicy: { trustedOrigins: [], trustProxy: false } });
     const server = http.createServer(app);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
