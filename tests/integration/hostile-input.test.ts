@@ -28,6 +28,7 @@ let bob: ApiClient; // the victim
 let bystander: ApiClient; // a normal user working concurrently
 const ids = { bobComment: "", bobBooking: "", bobNotification: "", topic: "", session: "", bobUser: "", bobUserRaw: "", aliceUser: "" };
 let revokedCookie = "";
+let expiredCookie = "";
 
 /** `defect`: a known server bug this case exposes (run with it.fails until it is fixed: see the report). */
 type Case = { name: string; writes?: "text"; defect?: string; run: () => Promise<void> };
@@ -412,6 +413,7 @@ const forgedCookies: Array<[string, () => string]> = [
   ["SQL in the cookie", () => `${SESSION_COOKIE}=' OR 1=1 --`],
   ["8 kB of garbage", () => `${SESSION_COOKIE}=${"A".repeat(8000)}`],
   ["a revoked session (signed out)", () => revokedCookie],
+  ["an expired session", () => expiredCookie],
   ["JSON claiming admin", () => `${SESSION_COOKIE}=${encodeURIComponent(JSON.stringify({ userId: "admin", role: "ADMIN" }))}`],
   ["a base64 user id", () => `${SESSION_COOKIE}=${b64(ids.aliceUser)}`],
 ];
@@ -520,6 +522,10 @@ beforeAll(async () => {
   const revoked = await new ApiClient(api).signIn(aliceUser.email, TEST_PASSWORD);
   revokedCookie = revoked.cookie!;
   await revoked.request(`mutation { signOut }`);
+  // A session past its absolute expiry (its cookie still carries a valid signature).
+  const [expiring] = await createUsers(db.prisma, 1, { prefix: "expired" });
+  expiredCookie = (await new ApiClient(api).signIn(expiring.email, TEST_PASSWORD)).cookie!;
+  await db.prisma.userSession.updateMany({ where: { userId: expiring.id }, data: { expiresAt: new Date(Date.now() - 86_400_000) } });
 
   const topic = await createTopic(db.prisma, "Тема под атакой");
   ids.topic = globalId("Topic", topic.id);
