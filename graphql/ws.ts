@@ -5,6 +5,7 @@ import { WebSocketServer } from "ws";
 import type { Metrics } from "../server/metrics";
 import { MAX_BODY_BYTES } from "./armor";
 import { foreignOriginRefusal, nodeHeaders, type OriginPolicy } from "./csrf";
+import { trackSessionSockets } from "./session-sockets";
 import type { ViewerLoader } from "./viewer";
 import type { SprosYoga } from "./yoga";
 
@@ -39,12 +40,24 @@ export function attachGraphQLWebSocket(
   const closed = (ctx: object, id: string) => {
     if (open.get(ctx)?.delete(id)) metrics?.subscriptionClosed();
   };
+  // A revoked session's open connections close at once (graphql/session-sockets.ts).
+  const sessions = trackSessionSockets(viewers);
+  const connectedAs = new WeakMap<object, string>();
   const disposable = useServer(
     {
-      onConnect: async (ctx) => (await viewers.load(ctx.extra.request.headers.cookie)) !== null,
+      onConnect: async (ctx) => {
+        const cookie = ctx.extra.request.headers.cookie;
+        const viewer = await viewers.load(cookie);
+        if (!viewer) return false;
+        connectedAs.set(ctx, viewer.id);
+        sessions.add(viewer.id, ctx.extra.socket, cookie);
+        return true;
+      },
       onComplete: (ctx, id) => closed(ctx, id),
       onClose: (ctx) => {
         for (const id of [...(open.get(ctx) ?? [])]) closed(ctx, id);
+        const userId = connectedAs.get(ctx);
+        if (userId) sessions.remove(userId, ctx.extra.socket);
       },
       // Yoga's enveloped execute/subscribe travel on rootValue (the Yoga docs' graphql-ws recipe).
       execute: (args) => (args as EnvelopedArgs).rootValue.execute(args) as never,
@@ -87,6 +100,7 @@ export function attachGraphQLWebSocket(
   return {
     wss,
     close: async () => {
+      sessions.dispose();
       await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

@@ -12,7 +12,7 @@ import { TOPICS } from "../../app/lib/documents";
 import { ApiClient, startApiServer, type ApiServer } from "./helpers/api-server";
 import { createTestDatabase, type TestDatabase } from "./helpers/database";
 import { createTopics, createUsers, TEST_PASSWORD } from "./helpers/users";
-import { codes, handshake, postGraphQL, raw, wsClient, wsOnce } from "./hostile-input-helpers";
+import { codes, handshake, postGraphQL, raw, rawSocket, wsClient, wsOnce } from "./hostile-input-helpers";
 
 const TRUSTED = "https://intranet.example.ru";
 let db: TestDatabase;
@@ -236,6 +236,17 @@ describe("cross-site WebSocket handshakes", () => {
       sockets.push(socket);
       expect((await wsOnce(socket, `query { me { id } }`)).data?.me.id, String(origin)).toBeTruthy();
     }
+  });
+});
+
+describe("a session's WebSocket", () => {
+  it("closes with 4403 when the session signs out over HTTP", async () => {
+    const client = await new ApiClient(production).signIn(staff.email, TEST_PASSWORD);
+    const socket = await rawSocket(production.graphqlUrl, { cookie: client.cookie! });
+    socket.send({ type: "connection_init" });
+    await socket.message((message) => message?.type === "connection_ack");
+    await client.request(`mutation { signOut }`);
+    expect((await socket.closed).code).toBe(4403);
   });
 });
 
