@@ -20,7 +20,10 @@ const log = toLogger(rootLogger);
 // One Registry per process; /metrics is open to loopback, or to `Bearer $METRICS_TOKEN` (ADR 012).
 const metrics = createMetrics();
 const state: AppState = { ready: false };
-const server = http.createServer(createHttpApp(state, root, { metrics, logger: rootLogger, metricsToken: config.METRICS_TOKEN }));
+// Our own origin plus SPROS_TRUSTED_ORIGINS may send cookie-authenticated requests (ADR 013).
+const originPolicy = { trustedOrigins: config.SPROS_TRUSTED_ORIGINS, trustProxy: config.SPROS_TRUST_PROXY };
+const observability = { metrics, logger: rootLogger, metricsToken: config.METRICS_TOKEN };
+const server = http.createServer(createHttpApp(state, root, observability, { originPolicy }));
 
 await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
 const address = server.address();
@@ -37,8 +40,14 @@ const services = createServerServices(clients, {
   redisPrefix: config.SPROS_REDIS_PREFIX,
   logger: log,
 });
-const yoga = createSprosYoga(services, { metrics, logger: rootLogger });
-const websocket = attachGraphQLWebSocket(server, yoga, services.viewers, metrics);
+const yoga = createSprosYoga(services, {
+  metrics,
+  logger: rootLogger,
+  originPolicy,
+  rateLimits: config.SPROS_RATE_LIMITS === "off" ? "off" : undefined,
+  introspection: config.SPROS_INTROSPECTION || process.env.NODE_ENV !== "production",
+});
+const websocket = attachGraphQLWebSocket(server, yoga, services.viewers, metrics, { originPolicy });
 // Scheduler runs are durable jobs in the PlanningRun table (ADR 008); this process takes its share.
 const planningRunner = createPlanningRunner({
   prisma,

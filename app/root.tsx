@@ -125,12 +125,11 @@ function SiteFooter() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  if (!notFound) console.error(error);
-  return (
-    <PageMessage
-      title={notFound ? t("errors.notFoundTitle") : t("errors.title")}
-      text={notFound ? t("errors.notFoundText") : t("errors.text")}
-    />
-  );
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const seconds = isRouteErrorResponse(error) ? Number(error.data?.retryAfterSeconds ?? 60) : 60;
+  if (status === 404) return <PageMessage title={t("errors.notFoundTitle")} text={t("errors.notFoundText")} />;
+  if (status === 429) return <PageMessage title={t("errors.rateLimitedTitle")} text={t("errors.rateLimitedText", { seconds })} />;
+  if (status === 503) return <PageMessage title={t("errors.unavailableTitle")} text={t("errors.unavailableText")} />;
+  console.error(error);
+  return <PageMessage title={t("errors.title")} text={t("errors.text")} />;
 }

@@ -3,11 +3,14 @@ import type pg from "pg";
 import type { PrismaClient } from "../prisma/client";
 import type { Role } from "../prisma/generated/enums";
 import type { SprosPubSub } from "./pubsub";
+import type { RequestClient } from "./request-client";
 import type { ViewerLoader } from "./viewer";
 
 export type Viewer = { id: string; name: string; role: Role; locale: string };
 
 export type GraphQLContext = {
+  /** Address and user agent of the caller (rate limits, the list of signed-in devices). */
+  client: RequestClient;
   prisma: PrismaClient;
   /** The pool under `prisma`, for hot-path statements (graphql/vote-store.ts). */
   sql: pg.Pool;

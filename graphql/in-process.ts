@@ -1,3 +1,4 @@
+import type { RequestClient } from "./request-client";
 import type { SprosYoga } from "./yoga";
 
 export type GraphQLResult<TData> = {
@@ -12,19 +13,21 @@ export type InProcessGraphQL = <TData = Record<string, unknown>>(
   variables?: Record<string, unknown>,
 ) => Promise<GraphQLResult<TData>>;
 
+/** The browser request a page is answering: its cookie, address and request id go along. */
+export type ForwardedRequest = { cookie?: string; client?: RequestClient; requestId?: string };
+
 /**
- * Lets Remix loaders and actions use the API exactly as any client does (same schema, auth and
- * validation), without a network hop: the request goes straight into the server's single Yoga.
+ * Lets Remix loaders and actions use the API exactly as any client does (same schema, auth,
+ * validation and rate limits), without a network hop: the request goes straight into the server's
+ * single Yoga. The client travels as server context, which no HTTP caller can forge.
  */
-export function createInProcessGraphQL(yoga: SprosYoga, cookieHeader: string | undefined): InProcessGraphQL {
+export function createInProcessGraphQL(yoga: SprosYoga, forwarded: ForwardedRequest = {}): InProcessGraphQL {
   return async (document, variables) => {
     const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
-    if (cookieHeader) headers.cookie = cookieHeader;
-    const response = await yoga.fetch("http://spros.internal/graphql", {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ query: document, variables }),
-    });
+    if (forwarded.cookie) headers.cookie = forwarded.cookie;
+    if (forwarded.requestId) headers["x-request-id"] = forwarded.requestId;
+    const init = { method: "POST", headers, body: JSON.stringify({ query: document, variables }) };
+    const response = await yoga.fetch("http://spros.internal/graphql", init, forwarded.client ? { client: forwarded.client } : {});
     const body = (await response.json()) as Omit<GraphQLResult<never>, "setCookies">;
     return { ...body, setCookies: response.headers.getSetCookie() } as GraphQLResult<never>;
   };

@@ -1,8 +1,8 @@
-import type { IncomingMessage } from "node:http";
 import { GraphQLError, Kind, getOperationAST, type DocumentNode, type SelectionSetNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { RequestClient } from "./request-client";
 
 /** Actions a script could repeat against people or the database; each maps from root mutation fields. */
 export type RateLimitedAction = "signIn" | "suggestTopic" | "vote" | "comment";
@@ -82,20 +82,6 @@ export function createRateLimits(
 /** A rate-limits object that never refuses (tests, benchmarks, SPROS_RATE_LIMITS=off). */
 export const NO_RATE_LIMITS: RateLimits = { consume: async () => null };
 
-/**
- * The client's address: the socket's, or with a trusted proxy the last X-Forwarded-For entry
- * (the address our one trusted proxy saw; earlier entries are whatever the client claimed).
- */
-export function clientAddress(req: Pick<IncomingMessage, "headers" | "socket"> | undefined, trustProxy: boolean) {
-  if (!req) return null;
-  if (trustProxy) {
-    const forwarded = req.headers["x-forwarded-for"];
-    const last = (Array.isArray(forwarded) ? forwarded.join(",") : forwarded)?.split(",").pop()?.trim();
-    if (last) return last;
-  }
-  return req.socket?.remoteAddress ?? null;
-}
-
 export function rateLimitedError(retryAfterSeconds: number, overHttp: boolean) {
   return new GraphQLError(`Too many requests: try again in ${retryAfterSeconds} s.`, {
     extensions: {
@@ -133,25 +119,19 @@ export function rateLimitedActions(document: DocumentNode, operationName?: strin
   return counts;
 }
 
-type LimitedContext = {
-  viewer?: { id: string } | null;
-  req?: IncomingMessage;
-  request?: Request;
-  /** Set by in-process callers that know the browser's address (server context of yoga.fetch). */
-  clientAddress?: string;
-};
+type LimitedContext = { viewer?: { id: string } | null; request?: Request; client: RequestClient };
 
 /**
  * Refuses a mutation before it runs when one of its rate-limited root fields is over its window,
  * over HTTP and graphql-ws alike (both execute through Yoga's envelop).
  */
-export function rateLimitPlugin(limits: RateLimits, options: { trustProxy: boolean }): Plugin {
+export function rateLimitPlugin(limits: RateLimits): Plugin {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const actions = rateLimitedActions(args.document, args.operationName);
       if (actions.size === 0) return;
-      const context = args.contextValue as LimitedContext;
-      const subject = { userId: context.viewer?.id, ip: context.clientAddress ?? clientAddress(context.req, options.trustProxy) };
+      const context = args.contextValue as unknown as LimitedContext;
+      const subject = { userId: context.viewer?.id, ip: context.client.ip };
       for (const [action, count] of actions) {
         const refusal = await limits.consume(action, subject, count);
         if (refusal) {

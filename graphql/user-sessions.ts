@@ -2,12 +2,14 @@ import { createHash, randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { readSessionToken, SESSION_LIFETIME_SECONDS } from "../app/lib/session.server";
 import type { PrismaClient } from "../prisma/client";
+import type { RequestClient } from "./request-client";
 
 /** lastSeenAt is written at most this often per session (one conditional UPDATE on a cache miss). */
 export const SESSION_TOUCH_INTERVAL_MS = 5 * 60_000;
 
 /** Where a session was opened from, as shown in the profile's list of devices. */
-export type SessionClient = { userAgent: string | null; ip: string | null };
+/** The device a session was started from (its user agent and address). */
+export type SessionClient = RequestClient;
 
 export function hashSessionToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -89,31 +91,12 @@ export async function pruneEndedSessions(prisma: PrismaClient) {
   await prisma.userSession.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - 7 * 24 * 3600_000) } } });
 }
 
-type RequestCarrier = {
-  request?: Request;
-  req?: IncomingMessage;
-  /** Set by the in-process client of Remix pages, which forwards the browser's request. */
-  sessionClient?: SessionClient;
-};
+type RequestCarrier = { request?: Request; req?: IncomingMessage };
 
 /** The cookie header of the request behind a GraphQL context (HTTP, in-process or WebSocket). */
 export function requestCookieHeader(context: object): string | null {
   const { request, req } = context as RequestCarrier;
   return request?.headers.get("cookie") ?? req?.headers.cookie ?? null;
-}
-
-const trustProxy = ["true", "1"].includes(process.env.SPROS_TRUST_PROXY ?? "");
-
-/** User agent and IP of the request behind a GraphQL context, for the list of sessions. */
-export function requestSessionClient(context: object): SessionClient {
-  const { request, req, sessionClient } = context as RequestCarrier;
-  if (sessionClient) return sessionClient;
-  const userAgent = request?.headers.get("user-agent") ?? req?.headers["user-agent"] ?? null;
-  const forwarded = trustProxy ? (request?.headers.get("x-forwarded-for") ?? req?.headers["x-forwarded-for"]) : undefined;
-  // The last entry is the one the trusted proxy appended (earlier ones are the client's say-so).
-  const forwardedIp = (Array.isArray(forwarded) ? forwarded.join(",") : forwarded)?.split(",").pop()?.trim();
-  const ip = forwardedIp || req?.socket?.remoteAddress || null;
-  return { userAgent, ip: ip?.replace(/^::ffff:/, "") ?? null };
 }
 
 const tokenHashes = new WeakMap<object, Promise<string | null>>();

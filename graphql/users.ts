@@ -11,7 +11,6 @@ import { clearFailures, currentLock, pruneThrottle, recordFailure, throttleKey }
 import {
   pruneEndedSessions,
   requestCookieHeader,
-  requestSessionClient,
   revokeSessionByToken,
   startUserSession,
 } from "./user-sessions";
@@ -94,7 +93,7 @@ builder.mutationField("signIn", (t) =>
       await clearFailures(context.prisma, key);
       // Session fixation: whatever session this browser came with ends here, whoever it belonged to.
       await endRequestSession(context);
-      const { token } = await startUserSession(context.prisma, user.id, requestSessionClient(context));
+      const { token } = await startUserSession(context.prisma, user.id, context.client);
       context.responseCookies.push(await createSessionCookie(token));
       await Promise.all([pruneEndedSessions(context.prisma), pruneThrottle(context.prisma)]);
       return context.prisma.user.findUniqueOrThrow({ ...nonEmpty(query), where: { id: user.id } });

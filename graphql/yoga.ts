@@ -8,9 +8,11 @@ import { armorPlugins, bodyLimitPlugin, disableIntrospectionPlugin, type Operati
 import { csrfPlugin, type OriginPolicy } from "./csrf";
 import { databaseUnavailablePlugin, maskDatabaseUnavailable } from "./database-unavailable";
 import { createRateLimits, NO_RATE_LIMITS, PRODUCTION_RATE_LIMITS, rateLimitPlugin, type RateLimits, type RateLimitSettings } from "./rate-limits";
+import { readRequestClient, type RequestClient } from "./request-client";
 import { schema } from "./schema";
 
-type InitialContext = { request?: Request; req?: IncomingMessage };
+/** `client` is set by in-process callers (Remix pages) that forward the browser's address. */
+type InitialContext = { request?: Request; req?: IncomingMessage; client?: RequestClient };
 
 const pendingCookies = new WeakMap<Request, string[]>();
 
@@ -112,7 +114,7 @@ export function createSprosYoga(services: ServerServices, options: SprosYogaOpti
       csrfPlugin(originPolicy, { graphiql }),
       ...armorPlugins({ limits: options.operationLimits, production }),
       ...(introspection ? [] : [disableIntrospectionPlugin]),
-      rateLimitPlugin(resolveRateLimits(services, options.rateLimits), { trustProxy: originPolicy.trustProxy }),
+      rateLimitPlugin(resolveRateLimits(services, options.rateLimits)),
       setCookiePlugin,
       databaseUnavailablePlugin(),
       operationMetricsPlugin(options),
@@ -122,6 +124,7 @@ export function createSprosYoga(services: ServerServices, options: SprosYogaOpti
       const responseCookies: string[] = [];
       if (initial.request) pendingCookies.set(initial.request, responseCookies);
       return {
+        client: initial.client ?? readRequestClient(initial.req, originPolicy.trustProxy),
         prisma: services.prisma,
         sql: services.sql,
         pubsub: services.pubsub,
@@ -139,5 +142,5 @@ export type SprosYoga = ReturnType<typeof createSprosYoga>;
 function resolveRateLimits(services: ServerServices, option: SprosYogaOptions["rateLimits"]): RateLimits {
   if (option === "off") return NO_RATE_LIMITS;
   if (option && "consume" in option) return option;
-  return createRateLimits(option ?? PRODUCTION_RATE_LIMITS, { redis: services.redis });
+  return createRateLimits(option ?? PRODUCTION_RATE_LIMITS, { redis: services.redis, keyPrefix: `${services.redisKeyPrefix}rl` });
 }

@@ -31,7 +31,7 @@ export function calendarFeedHandler(yoga: () => SprosYoga | undefined): RequestH
       const token = String(req.params.token ?? "");
       const server = yoga();
       if (!TOKEN.test(token) || !server) return void res.status(404).type("text/plain; charset=utf-8").send("Not found");
-      const result = await createInProcessGraphQL(server, undefined)<FeedData>(FEED, { token });
+      const result = await createInProcessGraphQL(server)<FeedData>(FEED, { token });
       const feed = result.data?.calendarFeed;
       if (!feed) return void res.status(404).type("text/plain; charset=utf-8").send("Not found");
       const words = feed.locale === "en" ? en.booking : ru.booking;

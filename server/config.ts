@@ -30,6 +30,8 @@ const EnvSchema = z.object({
     .transform((value) => value.split(",").map((origin) => origin.trim()).filter(Boolean)),
   /** Behind a load balancer: trust X-Forwarded-For for the client IP (rate limits, logs). */
   SPROS_TRUST_PROXY: booleanFlag.default(false),
+  /** `off` disables the per-user/per-IP rate limits (load tests only). */
+  SPROS_RATE_LIMITS: z.enum(["on", "off"]).default("on"),
   /** Mark the session cookie Secure (set when served over HTTPS). */
   COOKIE_SECURE: booleanFlag.default(false),
 });

@@ -8,7 +8,7 @@ import type { RootLogger } from "./logger";
 import { metricsHandler, routeClass, type Metrics } from "./metrics";
 import { foreignOriginRefusal, nodeHeaders, type OriginPolicy } from "../graphql/csrf";
 import { createInProcessGraphQL, type InProcessGraphQL } from "../graphql/in-process";
-import { clientAddress, type RateLimits } from "../graphql/rate-limits";
+import { readRequestClient } from "../graphql/request-client";
 import type { SprosYoga } from "../graphql/yoga";
 
 declare module "@remix-run/node" {
@@ -21,8 +21,6 @@ export type AppState = {
   ready: boolean;
   yoga?: SprosYoga;
   remixBuild?: () => Promise<ServerBuild>;
-  /** The rate limits Yoga uses, so the sign-in page's per-IP window is the signIn mutation's. */
-  rateLimits?: RateLimits;
 };
 
 /** Metrics and access logs (docs/decisions/012); both optional so tests can leave them out. */
@@ -103,17 +101,6 @@ export function createHttpApp(
     logger?.warn({ reqId: req.headers["x-request-id"], path: loggablePath(req.path), reason: refusal }, "cross-site page post refused");
   });
 
-  // The sign-in form posts here and signs in through in-process GraphQL, which has no client
-  // address: its per-IP window is taken here.
-  app.post("/login", async (req, res, next) => {
-    const refusal = await state.rateLimits?.consume("signIn", { ip: clientAddress(req, security.originPolicy.trustProxy) });
-    if (!refusal) return next();
-    res.status(429).set("retry-after", String(refusal.retryAfterSeconds)).type("text/plain; charset=utf-8").send(
-      `Слишком много попыток входа: повторите через ${refusal.retryAfterSeconds} с. / ` +
-        `Too many sign-in attempts: try again in ${refusal.retryAfterSeconds} s.`,
-    );
-  });
-
   // One request handler per build: rebuilt only when `npm run dev` swaps the build in.
   let handlerFor: { build: ServerBuild; handle: ReturnType<typeof createRequestHandler> } | undefined;
   app.all("*", async (req, res, next) => {
@@ -125,7 +112,13 @@ export function createHttpApp(
           handle: createRequestHandler({
             build,
             mode: process.env.NODE_ENV,
-            getLoadContext: (request) => ({ graphql: createInProcessGraphQL(state.yoga!, request.headers.cookie) }),
+            getLoadContext: (request) => ({
+              graphql: createInProcessGraphQL(state.yoga!, {
+                cookie: request.headers.cookie,
+                client: readRequestClient(request, security.originPolicy.trustProxy),
+                requestId: String(request.headers["x-request-id"] ?? ""),
+              }),
+            }),
           }),
         };
       }

@@ -15,7 +15,21 @@ export async function gql<TData>(
   return dataOrThrow(result);
 }
 
+/** A refusal the page can explain (too many requests, database down) rather than a crash. */
+export function throwIfRefused(result: GraphQLResult<unknown>): void {
+  for (const [code, status] of [["RATE_LIMITED", 429], ["SERVICE_UNAVAILABLE", 503]] as const) {
+    const error = result.errors?.find((e) => e.extensions?.code === code);
+    if (!error) continue;
+    const retryAfterSeconds = Number(error.extensions?.retryAfterSeconds ?? 60);
+    throw new Response(JSON.stringify({ code, retryAfterSeconds }), {
+      status,
+      headers: { "content-type": "application/json", "retry-after": String(retryAfterSeconds) },
+    });
+  }
+}
+
 export function dataOrThrow<TData>(result: GraphQLResult<TData>): TData {
+  throwIfRefused(result);
   if (result.errors?.length || !result.data) {
     const messages = result.errors?.map((e) => e.message).join("; ") ?? "no data";
     console.error(`[spros] GraphQL operation failed: ${messages}`);

@@ -60,6 +60,7 @@ export const en = {
     submit: "Sign in",
     submitting: "Signing in…",
     invalidCredentials: "Wrong email or password.",
+    rateLimited: "Too many sign-in attempts from this address. Try again in {{seconds}} s.",
     emailRequired: "Enter your email address.",
     emailInvalid: "Enter an address like name@example.com.",
     passwordRequired: "Enter your password.",
@@ -426,6 +427,10 @@ export const en = {
     notFoundText: "Check the address or go back to the list of topics.",
     toTopics: "To the list of topics",
     generic: "The request failed. Please try again.",
+    rateLimitedTitle: "Too many actions in a row",
+    rateLimitedText: "Wait {{seconds}} s and try again.",
+    unavailableTitle: "Temporarily unavailable",
+    unavailableText: "The database is not answering. Try again in a minute — your data is safe.",
   },
   resources: {
     nav: "Resources",

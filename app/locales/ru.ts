@@ -60,6 +60,7 @@ export const ru = {
     submit: "Войти",
     submitting: "Входим…",
     invalidCredentials: "Неверная почта или пароль.",
+    rateLimited: "Слишком много попыток входа с этого адреса. Повторите через {{seconds}} с.",
     emailRequired: "Введите адрес электронной почты.",
     emailInvalid: "Введите адрес в формате name@example.ru.",
     passwordRequired: "Введите пароль.",
@@ -452,6 +453,10 @@ export const ru = {
     notFoundText: "Проверьте адрес или вернитесь к списку тем.",
     toTopics: "К списку тем",
     generic: "Не удалось выполнить запрос. Попробуйте ещё раз.",
+    rateLimitedTitle: "Слишком много действий подряд",
+    rateLimitedText: "Подождите {{seconds}} с и повторите.",
+    unavailableTitle: "Сервис временно недоступен",
+    unavailableText: "База данных не отвечает. Повторите через минуту — ваши данные не потеряны.",
   },
   resources: {
     nav: "Ресурсы",

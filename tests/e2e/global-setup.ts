@@ -38,6 +38,9 @@ export default async function setup(project: TestProject) {
         SPROS_SEED: "demo",
         SPROS_SEED_STAFF: process.env.SPROS_SEED_STAFF ?? "120",
         SESSION_SECRET: `e2e-${crypto.randomUUID()}`,
+        // Every browser test signs in from 127.0.0.1, more often than the per-IP window allows;
+        // the limits themselves are tested in tests/integration/rate-limits.test.ts.
+        SPROS_RATE_LIMITS: "off",
       },
     });
   } catch (error) {

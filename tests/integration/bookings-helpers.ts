@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createSessionCookie } from "../../app/lib/session.server";
+import { sessionCookieFor } from "./helpers/sessions";
 import { addDays, centreInstant, centreWallClock } from "../../domain/centre-time";
 import type { PrismaClient } from "../../prisma/client";
 import { ApiClient, type ApiServer } from "./helpers/api-server";
@@ -71,7 +71,7 @@ export const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}
 /** A client signed in by a minted cookie (no argon2 sign-in per user). */
 export async function clientFor(server: ApiServer, userId: string): Promise<ApiClient> {
   const client = new ApiClient(server);
-  client.cookie = (await createSessionCookie({ userId, sessionVersion: 0 })).split(";")[0];
+  client.cookie = await sessionCookieFor(server.prisma, userId);
   return client;
 }
 

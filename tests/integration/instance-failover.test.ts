@@ -1,7 +1,7 @@
 import { createClient, type Client } from "graphql-ws";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import WebSocket from "ws";
-import { ApiClient, type ApiServer } from "./helpers/api-server";
+import { ApiClient, type ApiEndpoint } from "./helpers/api-server";
 import { startAppInstance, type AppInstance } from "./helpers/app-instance";
 import { createTestDatabase, type TestDatabase } from "./helpers/database";
 import { startFailoverProxy, type FailoverProxy } from "./helpers/failover-proxy";
@@ -41,7 +41,7 @@ it("reconnects a live client to the surviving instance, which re-syncs and strea
   const [watcher, ...voters] = await createUsers(db.prisma, 5, { prefix: "failover" });
   const [topic] = await createTopics(db.prisma, watcher.id, ["Тема для учений"]);
   const topicId = Buffer.from(`Topic:${topic.id}`).toString("base64");
-  const viaProxy: ApiServer = { url: proxy.url, graphqlUrl: `${proxy.url}/graphql`, close: async () => {} };
+  const viaProxy: ApiEndpoint = { url: proxy.url, graphqlUrl: `${proxy.url}/graphql`, close: async () => {} };
   const watcherHttp = await new ApiClient(viaProxy).signIn(watcher.email, TEST_PASSWORD);
   // Signed in up front: once instance one is gone, each vote is a single request.
   const voterClients = await Promise.all(voters.map((voter) => new ApiClient(viaProxy).signIn(voter.email, TEST_PASSWORD)));

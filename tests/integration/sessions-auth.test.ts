@@ -78,7 +78,7 @@ describe("session cookie", () => {
 describe("device and address of a session", () => {
   it("come from the server context when pages sign in through the in-process client", async () => {
     const yoga = createSprosYoga(createServerServices(db));
-    // The server context (third argument) is what graphql/in-process.ts should pass for a page.
+    // The server context (third argument) is what graphql/in-process.ts passes for a page.
     const fetchWithServerContext = yoga.fetch as (url: string, init: RequestInit, serverContext: object) => Promise<Response>;
     const response = await fetchWithServerContext(
       "http://spros.internal/graphql",
@@ -87,7 +87,7 @@ describe("device and address of a session", () => {
         headers: { "content-type": "application/json", "user-agent": "spros-internal" },
         body: JSON.stringify({ query: SIGN_IN, variables: { input: { email: anna.email, password: TEST_PASSWORD } } }),
       },
-      { sessionClient: { userAgent: "Mozilla/5.0 (Windows NT 10.0) Chrome/131.0", ip: "203.0.113.7" } },
+      { client: { userAgent: "Mozilla/5.0 (Windows NT 10.0) Chrome/131.0", ip: "203.0.113.7" } },
     );
     expect(response.headers.getSetCookie()).toHaveLength(1);
     const newest = await db.prisma.userSession.findFirstOrThrow({ where: { userId: anna.id }, orderBy: { createdAt: "desc" } });

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatDocument } from "@urql/core";
-import { parse, print } from "graphql";
+import { parse, print, type GraphQLError } from "graphql";
 import { createYoga } from "graphql-yoga";
 import { describe, expect, it } from "vitest";
 import { armorPlugins, OPERATION_LIMIT_CODE } from "../../graphql/armor";
@@ -19,7 +19,7 @@ const yoga = createYoga({ schema, plugins: armorPlugins({ production: true }) })
 function refusals(source: string) {
   const { parse: parseLimited, validate } = yoga.getEnveloped({});
   try {
-    return validate(schema, parseLimited(source)).map((error) => error.message);
+    return validate(schema, parseLimited(source)).map((error: GraphQLError) => error.message);
   } catch (error) {
     return [(error as Error).message];
   }
@@ -54,7 +54,7 @@ describe("the limits themselves", () => {
     const { parse: parseLimited, validate } = yoga.getEnveloped({});
     let codes: unknown[];
     try {
-      codes = validate(schema, parseLimited(source)).map((error) => error.extensions.code);
+      codes = validate(schema, parseLimited(source)).map((error: GraphQLError) => error.extensions.code);
     } catch (error) {
       codes = [(error as { extensions?: { code?: unknown } }).extensions?.code];
     }

@@ -8,10 +8,12 @@ import { attachGraphQLWebSocket } from "../../../graphql/ws";
 import { createSprosYoga, type SprosYogaOptions } from "../../../graphql/yoga";
 import type { DatabaseClients } from "../../../prisma/client";
 
-export type ApiServer = {
-  url: string;
-  graphqlUrl: string;
-  close: () => Promise<void>;
+/** Where a server (in-process, a child process or a proxy in front of one) answers. */
+export type ApiEndpoint = { url: string; graphqlUrl: string; close: () => Promise<void> };
+
+export type ApiServer = ApiEndpoint & {
+  /** The database the server runs on (tests mint sessions and check rows through it). */
+  prisma: DatabaseClients["prisma"];
 };
 
 /** The real Yoga + graphql-ws stack of server.ts (without Remix) on an ephemeral port. */
@@ -37,6 +39,7 @@ export async function startApiServer(
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {
+    prisma: database.prisma,
     url,
     graphqlUrl: `${url}/graphql`,
     close: async () => {
@@ -55,7 +58,7 @@ export type GqlResponse<T = any> = { data?: T; errors?: Array<{ message: string;
 export class ApiClient {
   cookie: string | undefined;
 
-  constructor(private readonly server: ApiServer) {}
+  constructor(private readonly server: ApiEndpoint) {}
 
   async request<T = any>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> {
     const response = await fetch(this.server.graphqlUrl, {

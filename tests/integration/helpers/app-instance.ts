@@ -2,14 +2,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import type { ApiServer } from "./api-server";
+import type { ApiEndpoint } from "./api-server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 /** One signing secret for every instance: a cookie issued by one must be accepted by the others. */
 const SHARED_SESSION_SECRET = "multi-instance-test-secret-0123456789abcdef";
 
-export type AppInstance = ApiServer & {
+export type AppInstance = ApiEndpoint & {
   name: string;
   port: number;
   process: ChildProcess;
