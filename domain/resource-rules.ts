@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NUL_MESSAGE, withoutNul } from "./plain-text";
 import { AVAILABILITY_GRID, normalizeWindows, weeklyWindowsSchema, type AvailabilityStrength } from "./availability";
 import { fromDateKey } from "./centre-time";
 
@@ -22,7 +23,6 @@ export const RESOURCE_LIMITS = {
 } as const;
 
 const { dayMinutes } = RESOURCE_LIMITS;
-const noNul = (text: string) => !text.includes("\u0000");
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 
 const text = (min: number, max: number) =>
@@ -31,7 +31,7 @@ const text = (min: number, max: number) =>
     .trim()
     .min(min, { message: min === 1 ? "must not be empty" : `must be at least ${min} characters` })
     .max(max, { message: `must be at most ${max} characters` })
-    .refine(noNul, { message: "must not contain NUL characters" });
+    .refine(withoutNul, { message: NUL_MESSAGE });
 
 /** "YYYY-MM-DD" naming a real calendar date (2026-02-30 is refused). */
 export const dateKeySchema = z.string().refine(

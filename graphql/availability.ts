@@ -1,4 +1,3 @@
-import { decodeGlobalID } from "@pothos/plugin-relay";
 import { z } from "zod";
 import { AVAILABILITY_GRID, normalizeWindows, weeklyWindowsSchema, type WeeklyWindow } from "../domain/availability";
 import type { PrismaClient } from "../prisma/client";
@@ -6,6 +5,7 @@ import { builder } from "./builder";
 import { publishVoterDemandChanged } from "./demand-live";
 import type { GraphQLContext } from "./context";
 import { FieldError, ValidationError } from "./errors";
+import { decodeNodeId } from "./node-id";
 import { nonEmpty } from "./prisma-query";
 
 export const AvailabilityStrengthEnum = builder.enumType("AvailabilityStrength", {
@@ -41,6 +41,8 @@ export const windowSelect = { weekday: true, startMinute: true, endMinute: true,
 export const windowOrder = [{ weekday: "asc" }, { startMinute: "asc" }] as const;
 
 export const SiteRef = builder.prismaNode("Site", {
+  // node(id) of a deleted or never-existing Site answers null, not an error.
+  nullable: true,
   description: "A Training Centre site where in-person sessions take place.",
   id: { field: "id" },
   fields: (t) => ({
@@ -107,14 +109,7 @@ const SetMyAvailabilityInput = builder.inputType("SetMyAvailabilityInput", {
 
 /** Site global ids → database ids; an unknown or foreign id is a ValidationError naming its index. */
 async function resolveSiteIds(prisma: PrismaClient, globalIds: ReadonlyArray<string | number>): Promise<string[]> {
-  const decoded = globalIds.map((globalId) => {
-    try {
-      const { typename, id } = decodeGlobalID(String(globalId));
-      return typename === "Site" ? id : null;
-    } catch {
-      return null;
-    }
-  });
+  const decoded = globalIds.map((globalId) => decodeNodeId("Site", String(globalId)));
   const known = new Set(
     (await prisma.site.findMany({ where: { id: { in: decoded.filter((id): id is string => id !== null) } }, select: { id: true } })).map((site) => site.id),
   );

@@ -114,6 +114,8 @@ const CalendarFeedRef = builder.objectRef<{ locale: string; entries: CalendarEnt
 });
 
 builder.prismaNode("Booking", {
+  // node(id) of a deleted or never-existing Booking answers null, not an error.
+  nullable: true,
   id: { field: "id" },
   description: "A person's seat (or place in the waitlist) at a session. Visible to its owner, the session's trainer and managers.",
   authScopes: async (booking, context) =>

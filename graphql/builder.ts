@@ -8,6 +8,7 @@ import { GraphQLError } from "graphql";
 import type PrismaTypes from "../prisma/generated/pothos-types";
 import { getDatamodel } from "../prisma/generated/pothos-types";
 import type { GraphQLContext } from "./context";
+import { decodeRowGlobalID } from "./node-id";
 import { validationErrorFromIssues } from "./validation-error";
 
 function unauthenticatedError() {
@@ -53,6 +54,7 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
+    decodeGlobalID: decodeRowGlobalID,
   },
 });
 

@@ -1,6 +1,6 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { z } from "zod";
 import { excerpt, type NotificationPayload } from "../domain/notification-facts";
+import { plainText } from "../domain/plain-text";
 import { builder } from "./builder";
 import { NotFoundError, ValidationError } from "./errors";
 import { ConflictError, ForbiddenError } from "./moderation-errors";
@@ -11,16 +11,13 @@ import { decodeTopicId } from "./topic-id";
 export const COMMENT_BODY_LIMITS = { min: 1, max: 2000 } as const;
 
 /** Plain text in, plain text out; NUL cannot be stored in PostgreSQL text, so it is refused here. */
-export const commentBodySchema = z
-  .string()
-  .trim()
-  .min(COMMENT_BODY_LIMITS.min)
-  .max(COMMENT_BODY_LIMITS.max)
-  .refine((body) => !body.includes("\u0000"), "must not contain NUL characters");
+export const commentBodySchema = plainText(COMMENT_BODY_LIMITS.min, COMMENT_BODY_LIMITS.max);
 
 const isManager = (role: string | undefined) => role === "MANAGER" || role === "ADMIN";
 
 builder.prismaNode("Comment", {
+  // node(id) of a deleted or never-existing Comment answers null, not an error.
+  nullable: true,
   id: { field: "id" },
   description: "A comment on a topic. `body` is plain text as typed: render it as text, never as HTML.",
   fields: (t) => ({

@@ -41,6 +41,8 @@ const TopicFieldChange = builder.objectRef<FieldChangeShape>("TopicFieldChange")
 });
 
 builder.prismaNode("ModerationAction", {
+  // node(id) of a deleted or never-existing ModerationAction answers null, not an error.
+  nullable: true,
   id: { field: "id" },
   description: "One moderation action on a topic: who did what, when. Visible to every signed-in user.",
   fields: (t) => ({

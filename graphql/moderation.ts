@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { editTopic } from "../domain/edit-topic";
 import { mergeTopics } from "../domain/merge-topics";
+import { plainText } from "../domain/plain-text";
 import { builder } from "./builder";
 import { FieldError, NotFoundError, ValidationError } from "./errors";
 import { ConflictError } from "./moderation-errors";
@@ -13,7 +14,6 @@ import { TOPIC_AUDIENCE_MAX, TOPIC_DESCRIPTION_LIMITS, TOPIC_TITLE_LIMITS } from
 export const DURATION_LIMITS = { min: 30, max: 480, step: 30 } as const;
 export const PARTICIPANT_LIMITS = { min: 1, max: 1000 } as const;
 
-const noNul = (text: string) => !text.includes("\u0000");
 const TopicBlockSchema = z.enum(["SERVICE_DELIVERY", "SERVICE_CULTURE"]);
 const TopicFormatSchema = z.enum(["TRAINING", "SEMINAR", "ROUND_TABLE", "WEBINAR", "DISTANCE"]);
 
@@ -21,9 +21,9 @@ const TopicFormatSchema = z.enum(["TRAINING", "SEMINAR", "ROUND_TABLE", "WEBINAR
 // authorisation, and staff must get FORBIDDEN rather than a manager form's validation details.
 const EditTopicSchema = z
   .object({
-    title: z.string().trim().min(TOPIC_TITLE_LIMITS.min).max(TOPIC_TITLE_LIMITS.max).refine(noNul).nullish(),
-    description: z.string().trim().min(TOPIC_DESCRIPTION_LIMITS.min).max(TOPIC_DESCRIPTION_LIMITS.max).refine(noNul).nullish(),
-    audience: z.string().trim().max(TOPIC_AUDIENCE_MAX).refine(noNul).nullish(),
+    title: plainText(TOPIC_TITLE_LIMITS.min, TOPIC_TITLE_LIMITS.max).nullish(),
+    description: plainText(TOPIC_DESCRIPTION_LIMITS.min, TOPIC_DESCRIPTION_LIMITS.max).nullish(),
+    audience: plainText(0, TOPIC_AUDIENCE_MAX).nullish(),
     block: TopicBlockSchema.nullish(),
     format: TopicFormatSchema.nullish(),
     durationMinutes: z.number().int().min(DURATION_LIMITS.min).max(DURATION_LIMITS.max).multipleOf(DURATION_LIMITS.step).nullish(),

@@ -20,6 +20,8 @@ const NotificationKindEnum = builder.enumType("NotificationKind", {
 
 // Users referenced from payloads resolve through findUnique, which Prisma batches per tick into one query.
 builder.prismaNode("Notification", {
+  // node(id) of a deleted or never-existing Notification answers null, not an error.
+  nullable: true,
   id: { field: "id" },
   // Private however it is reached (node(id) included): only its recipient reads it.
   authScopes: (notification, context) => notification.userId === context.viewer?.id,

@@ -95,6 +95,8 @@ const InstanceSummaryRef = builder.objectRef<ReturnType<typeof summariseInstance
 });
 
 builder.prismaNode("PlanningRun", {
+  // node(id) of a deleted or never-existing PlanningRun answers null, not an error.
+  nullable: true,
   id: { field: "id" },
   description: "One scheduler run (manager only): a durable job from QUEUED to SUCCEEDED, FAILED or CANCELLED.",
   authScopes: { manager: true },

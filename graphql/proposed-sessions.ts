@@ -21,6 +21,8 @@ export const ProposedSessionStateEnum = builder.enumType("ProposedSessionState",
 });
 
 builder.prismaNode("ProposedSession", {
+  // node(id) of a deleted or never-existing ProposedSession answers null, not an error.
+  nullable: true,
   id: { field: "id" },
   // Unapproved plans are managers' working material, whichever way they are reached (node(id), a run).
   authScopes: { manager: true },

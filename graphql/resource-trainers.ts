@@ -31,6 +31,8 @@ const TrainerDayOffRef = builder.objectRef<{ date: Date; reason: string }>("Trai
 });
 
 export const TrainerRef = builder.prismaNode("Trainer", {
+  // node(id) of a deleted or never-existing Trainer answers null, not an error.
+  nullable: true,
   id: { field: "id" },
   fields: (t) => ({
     name: t.exposeString("name"),

@@ -12,6 +12,8 @@ import { nonEmpty } from "./prisma-query";
  * resource-calendar.ts; trainers: resource-trainers.ts.
  */
 export const RoomRef = builder.prismaNode("Room", {
+  // node(id) of a deleted or never-existing Room answers null, not an error.
+  nullable: true,
   description: "A room at a site; its capacity bounds the seats of in-person sessions held there.",
   id: { field: "id" },
   // Managers' planning data like Site.rooms, also when reached by node(id); sessions show staff only its name.
@@ -28,6 +30,8 @@ export const RoomRef = builder.prismaNode("Room", {
 });
 
 export const ClosedDateRef = builder.prismaNode("ClosedDate", {
+  // node(id) of a deleted or never-existing ClosedDate answers null, not an error.
+  nullable: true,
   description: "A day on which the whole Training Centre (no site) or one site holds no sessions.",
   id: { field: "id" },
   fields: (t) => ({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "../domain/plain-text";
 import { builder } from "./builder";
 import { ValidationError } from "./errors";
 import { nonEmpty } from "./prisma-query";
@@ -28,7 +29,7 @@ builder.queryField("similarTopics", (t) =>
       "Live duplicate hints while a title is typed: open topics (not merged or rejected) whose title is similar to the draft, best first. Matched in PostgreSQL with pg_trgm (`title % draft` — similarity ≥ 0.3 — or `draft <% title` — word similarity ≥ 0.6 — both served by the trigram index). Case-insensitive, works for Russian.",
     errors: { types: [ValidationError] },
     args: {
-      title: t.arg.string({ required: true, validate: z.string().trim().max(TOPIC_TITLE_LIMITS.max) }),
+      title: t.arg.string({ required: true, validate: plainText(0, TOPIC_TITLE_LIMITS.max) }),
       first: t.arg.int({ defaultValue: 5, validate: z.number().int().min(1).max(20) }),
     },
     resolve: async (query, _root, args, context) => {

@@ -1,11 +1,6 @@
-import { decodeGlobalID } from "@pothos/plugin-relay";
+import { decodeNodeId } from "./node-id";
 
 /** Accepts a relay global ID of a Topic; anything else (another type, garbage) yields null. */
 export function decodeTopicId(globalId: string): string | null {
-  try {
-    const { typename, id } = decodeGlobalID(globalId);
-    return typename === "Topic" && id.length > 0 ? id : null;
-  } catch {
-    return null;
-  }
+  return decodeNodeId("Topic", globalId);
 }

@@ -1,7 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { filter, pipe } from "graphql-yoga";
-import { z } from "zod";
 import { changeTopicStatus, type StatusChangeRequest } from "../domain/change-topic-status";
+import { plainText } from "../domain/plain-text";
 import { builder } from "./builder";
 import type { GraphQLContext } from "./context";
 import { NotFoundError, ValidationError } from "./errors";
@@ -60,12 +60,7 @@ async function runStatusChange(context: GraphQLContext, request: Omit<StatusChan
   }
 }
 
-const reasonSchema = z
-  .string()
-  .trim()
-  .min(REJECTION_REASON_LIMITS.min)
-  .max(REJECTION_REASON_LIMITS.max)
-  .refine((reason) => !reason.includes("\u0000"), "must not contain NUL characters");
+const reasonSchema = plainText(REJECTION_REASON_LIMITS.min, REJECTION_REASON_LIMITS.max);
 
 type StatusArgs = { topicId: string | number; status?: "NEW" | "OPEN" | "PLANNED" | "SCHEDULED" | "DONE" | "REJECTED" | "MERGED"; reason?: string };
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "../prisma/generated/client";
+import { NUL_MESSAGE, plainText, withoutNul } from "../domain/plain-text";
 import { builder } from "./builder";
 import { nonEmpty } from "./prisma-query";
 import { NotFoundError, ValidationError } from "./errors";
@@ -21,6 +22,8 @@ const FORMAT_DEFAULTS = {
 } as const;
 
 export const TopicRef = builder.prismaNode("Topic", {
+  // node(id) of a deleted or never-existing Topic answers null, not an error.
+  nullable: true,
   id: { field: "id" },
   fields: (t) => ({
     title: t.exposeString("title"),
@@ -50,7 +53,7 @@ const TopicFilter = builder.inputType("TopicFilter", {
     block: t.field({ type: TopicBlockEnum }),
     format: t.field({ type: TopicFormatEnum }),
     status: t.field({ type: [TopicStatusEnum] }),
-    search: t.string().validate(z.string().max(200)),
+    search: t.string().validate(z.string().max(200).refine(withoutNul, { message: NUL_MESSAGE })),
   }),
 });
 
@@ -122,11 +125,11 @@ const SuggestTopicInput = builder.inputType("SuggestTopicInput", {
   }),
   // Validated as one object so a form learns about every bad field at once.
   validate: z.object({
-    title: z.string().trim().min(TOPIC_TITLE_LIMITS.min).max(TOPIC_TITLE_LIMITS.max),
-    description: z.string().trim().min(TOPIC_DESCRIPTION_LIMITS.min).max(TOPIC_DESCRIPTION_LIMITS.max),
+    title: plainText(TOPIC_TITLE_LIMITS.min, TOPIC_TITLE_LIMITS.max),
+    description: plainText(TOPIC_DESCRIPTION_LIMITS.min, TOPIC_DESCRIPTION_LIMITS.max),
     block: z.string(),
     format: z.string(),
-    audience: z.string().trim().max(TOPIC_AUDIENCE_MAX).nullish(),
+    audience: plainText(0, TOPIC_AUDIENCE_MAX).nullish(),
   }),
 });
 

@@ -3,6 +3,7 @@ import { loadViewerFit, matchesTime, matchRank, type ViewerFit } from "../domain
 import { z } from "zod";
 import { clockTime, dateKey, fromDateKey } from "../domain/centre-time";
 import { CANCEL_REASON_LIMITS, cancelTrainingSession, type SessionCancelRefusal } from "../domain/session-cancel";
+import { plainText } from "../domain/plain-text";
 import { builder } from "./builder";
 import type { GraphQLContext } from "./context";
 import { ErrorInterface, NotFoundError, ValidationError } from "./errors";
@@ -32,6 +33,8 @@ const AttendanceSummary = builder
   });
 
 builder.prismaNode("TrainingSession", {
+  // node(id) of a deleted or never-existing TrainingSession answers null, not an error.
+  nullable: true,
   id: { field: "id" },
   description: "An approved, bookable session of a topic: a trainer, a place (or on-line) and a time on the centre's clock.",
   fields: (t) => ({
@@ -238,12 +241,7 @@ builder.objectType(SessionNotCancellableError, {
   fields: (t) => ({ reason: t.field({ type: SessionCancelRefusalEnum, resolve: (error) => error.reason }) }),
 });
 
-const cancelReasonSchema = z
-  .string()
-  .trim()
-  .min(CANCEL_REASON_LIMITS.min)
-  .max(CANCEL_REASON_LIMITS.max)
-  .refine((reason) => !reason.includes("\u0000"), "must not contain NUL characters");
+const cancelReasonSchema = plainText(CANCEL_REASON_LIMITS.min, CANCEL_REASON_LIMITS.max);
 
 builder.mutationField("cancelTrainingSession", (t) =>
   t.prismaField({

@@ -20,6 +20,8 @@ export const LocaleEnum = builder.enumType("Locale", { values: ["ru", "en"] as c
 export const RoleEnum = builder.enumType("Role", { values: ["STAFF", "TRAINER", "MANAGER", "ADMIN"] as const });
 
 builder.prismaNode("Office", {
+  // node(id) of a deleted or never-existing Office answers null, not an error.
+  nullable: true,
   id: { field: "id" },
   fields: (t) => ({
     name: t.exposeString("name"),
@@ -28,6 +30,8 @@ builder.prismaNode("Office", {
 });
 
 builder.prismaNode("User", {
+  // node(id) of a deleted or never-existing User answers null, not an error.
+  nullable: true,
   id: { field: "id" },
   fields: (t) => ({
     name: t.exposeString("name"),

@@ -9,6 +9,7 @@ import { csrfPlugin, type OriginPolicy } from "./csrf";
 import { databaseUnavailablePlugin, maskDatabaseUnavailable } from "./database-unavailable";
 import { createRateLimits, NO_RATE_LIMITS, PRODUCTION_RATE_LIMITS, rateLimitPlugin, type RateLimits, type RateLimitSettings } from "./rate-limits";
 import { readRequestClient, type RequestClient } from "./request-client";
+import { maskInputErrors } from "./mask-input-errors";
 import { schema } from "./schema";
 
 /** `client` is set by in-process callers (Remix pages) that forward the browser's address. */
@@ -107,7 +108,7 @@ export function createSprosYoga(services: ServerServices, options: SprosYogaOpti
     // Only listed origins may read responses cross-origin (and they are refused anyway unless trusted).
     cors: originPolicy.trustedOrigins.length > 0 ? { origin: [...originPolicy.trustedOrigins], credentials: true } : false,
     // Outside production unexpected errors keep their message (still under a generic code).
-    maskedErrors: { isDev: !production, maskError: maskDatabaseUnavailable() },
+    maskedErrors: { isDev: !production, maskError: maskDatabaseUnavailable(maskInputErrors()) },
     logging: process.env.NODE_ENV === "test" ? false : "warn",
     plugins: [
       bodyLimitPlugin(),
