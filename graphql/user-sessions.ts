@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { readSessionToken, SESSION_LIFETIME_SECONDS } from "../app/lib/session.server";
 import type { PrismaClient } from "../prisma/client";
+import type { Viewer } from "./context";
 import type { RequestClient } from "./request-client";
 
 /** lastSeenAt is written at most this often per session (one conditional UPDATE on a cache miss). */
@@ -40,18 +41,14 @@ export async function startUserSession(prisma: PrismaClient, userId: string, cli
 }
 
 /** The session a token names with its user, if it is neither revoked nor expired. */
+/** The live (not revoked, not expired) session a token names, with its user, in one statement. */
 export async function findLiveSession(prisma: PrismaClient, token: string, now = new Date()) {
-  const session = await prisma.userSession.findUnique({
-    where: { tokenHash: hashSessionToken(token) },
-    select: {
-      id: true,
-      lastSeenAt: true,
-      expiresAt: true,
-      revokedAt: true,
-      user: { select: { id: true, name: true, role: true, locale: true } },
-    },
-  });
-  if (!session || session.revokedAt || session.expiresAt <= now) return null;
+  const [session] = await prisma.$queryRaw<Array<{ id: string; lastSeenAt: Date; user: Pick<Viewer, "id" | "name" | "role" | "locale"> }>>`
+    SELECT s."id", s."lastSeenAt",
+           json_build_object('id', u."id", 'name', u."name", 'role', u."role", 'locale', u."locale") AS "user"
+      FROM "UserSession" s JOIN "User" u ON u."id" = s."userId"
+     WHERE s."tokenHash" = ${hashSessionToken(token)} AND s."revokedAt" IS NULL AND s."expiresAt" > ${now}`;
+  if (!session) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
     // Conditional, so concurrent requests of one session write once.
     await prisma.userSession.updateMany({

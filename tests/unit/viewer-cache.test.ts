@@ -7,17 +7,21 @@ import type { PrismaClient } from "../../prisma/client";
 type UserRow = { id: string; name: string; role: "STAFF"; locale: string };
 type SessionRow = { id: string; tokenHash: string; user: UserRow; lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null };
 
-/** Just enough of Prisma for loadViewer: a session table that counts its reads and touches. */
+/**
+ * Just enough of Prisma for loadViewer: a session table that counts its reads and touches. The
+ * lookup stands in for findLiveSession's one statement (parameters: token hash, now); the real
+ * statement is exercised in tests/integration/sessions-auth.test.ts.
+ */
 function fakeSessions() {
   const table = new Map<string, SessionRow>();
   const counts = { reads: 0, touches: 0 };
   const prisma = {
+    $queryRaw: async (_sql: TemplateStringsArray, tokenHash: string, now: Date) => {
+      counts.reads++;
+      const row = table.get(tokenHash);
+      return row && !row.revokedAt && row.expiresAt > now ? [{ id: row.id, lastSeenAt: row.lastSeenAt, user: { ...row.user } }] : [];
+    },
     userSession: {
-      findUnique: async ({ where }: { where: { tokenHash: string } }) => {
-        counts.reads++;
-        const row = table.get(where.tokenHash);
-        return row ? { ...row, user: { ...row.user } } : null;
-      },
       updateMany: async ({ where, data }: { where: { id: string; lastSeenAt: { lt: Date } }; data: { lastSeenAt: Date } }) => {
         const row = [...table.values()].find((session) => session.id === where.id && session.lastSeenAt < where.lastSeenAt.lt);
         if (row) {
