@@ -46,4 +46,7 @@ export function newCalendarToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
+/** What a feed token can look like (anything else is refused without a lookup). */
+export const CALENDAR_TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+
 export const calendarFeedPath = (token: string) => `/calendar/${token}.ics`;

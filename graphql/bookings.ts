@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { markAttendance } from "../domain/booking-attendance";
-import { calendarFeedPath, newCalendarToken, type CalendarEntry } from "../domain/booking-calendar";
+import { CALENDAR_TOKEN, calendarFeedPath, newCalendarToken, type CalendarEntry } from "../domain/booking-calendar";
 import { bookSession, cancelBooking } from "../domain/bookings";
 import { builder } from "./builder";
 import type { GraphQLContext } from "./context";
@@ -297,9 +297,11 @@ builder.queryField("calendarFeed", (t) =>
     type: CalendarFeedRef,
     nullable: true,
     skipTypeScopes: true,
-    description: "The feed behind a secret token (no sign-in: calendar applications fetch it); null for an unknown token.",
-    args: { token: t.arg.string({ required: true, validate: z.string().min(1).max(100) }) },
+    description: "The feed behind a secret token (no sign-in: calendar applications fetch it); null for an unknown or malformed token.",
+    // Checked here, not by the validation plugin: it would tell an anonymous caller to sign in.
+    args: { token: t.arg.string({ required: true }) },
     resolve: async (_root, args, context) => {
+      if (!CALENDAR_TOKEN.test(args.token)) return null;
       const user = await context.prisma.user.findUnique({
         where: { calendarToken: args.token },
         select: {

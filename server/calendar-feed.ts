@@ -1,7 +1,7 @@
 import type { RequestHandler } from "express";
 import { en } from "../app/locales/en";
 import { ru } from "../app/locales/ru";
-import { renderCalendar, type CalendarEntry } from "../domain/booking-calendar";
+import { CALENDAR_TOKEN, renderCalendar, type CalendarEntry } from "../domain/booking-calendar";
 import { createInProcessGraphQL } from "../graphql/in-process";
 import type { SprosYoga } from "../graphql/yoga";
 
@@ -18,7 +18,6 @@ type FeedData = {
   calendarFeed: { locale: string; entries: Array<Omit<CalendarEntry, "startsAt" | "endsAt"> & { startsAt: string; endsAt: string }> } | null;
 };
 
-const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
 /**
  * GET /calendar/<token>.ics — a person's bookings as a calendar feed that calendar applications
@@ -30,7 +29,7 @@ export function calendarFeedHandler(yoga: () => SprosYoga | undefined): RequestH
     try {
       const token = String(req.params.token ?? "");
       const server = yoga();
-      if (!TOKEN.test(token) || !server) return void res.status(404).type("text/plain; charset=utf-8").send("Not found");
+      if (!CALENDAR_TOKEN.test(token) || !server) return void res.status(404).type("text/plain; charset=utf-8").send("Not found");
       const result = await createInProcessGraphQL(server)<FeedData>(FEED, { token });
       const feed = result.data?.calendarFeed;
       if (!feed) return void res.status(404).type("text/plain; charset=utf-8").send("Not found");

@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import { newCalendarToken } from "../../../domain/booking-calendar";
 import { EVERYONE, MANAGERS, SIGNED_IN, signedInExcept, table, type OperationRow } from "./rows";
 
 const HIDDEN = { STAFF: "null", TRAINER: "null" } as const;
@@ -76,7 +77,7 @@ export const QUERIES: OperationRow[] = [
     document: `query($token: String!) { calendarFeed(token: $token) { entries { bookingId } } }`,
     expect: EVERYONE,
     prepare: async ({ world }) => {
-      const token = `feed${world.unique()}`;
+      const token = newCalendarToken();
       await world.prisma.user.update({ where: { id: world.users.other.id }, data: { calendarToken: token } });
       return { variables: { token } };
     },
@@ -86,7 +87,14 @@ export const QUERIES: OperationRow[] = [
     case: "an unknown token",
     document: `query($token: String!) { calendarFeed(token: $token) { entries { bookingId } } }`,
     expect: table("null", "null", "null", "null", "null"),
-    prepare: async ({ world }) => ({ variables: { token: `unknown${world.unique()}` } }),
+    prepare: async () => ({ variables: { token: newCalendarToken() } }),
+  },
+  {
+    operation: "Query.calendarFeed",
+    case: "a malformed token (empty, too long, foreign characters): null, not a sign-in demand",
+    document: `query($token: String!) { calendarFeed(token: $token) { entries { bookingId } } }`,
+    expect: table("null", "null", "null", "null", "null"),
+    prepare: async () => ({ variables: { token: "' OR 1=1 --" } }),
   },
   {
     operation: "Query.node",
