@@ -103,20 +103,6 @@ export const TOPIC = /* GraphQL */ `
 `;
 export type TopicData = { topic: TopicDetail | null };
 
-export const SIGN_IN = /* GraphQL */ `
-  mutation SignIn($input: SignInInput!) {
-    signIn(input: $input) {
-      __typename
-      ... on MutationSignInSuccess { data { id locale } }
-      ... on ValidationError { message fieldErrors { path message } }
-      ... on Error { message }
-    }
-  }
-`;
-export type SignInData = {
-  signIn: { __typename: "MutationSignInSuccess"; data: { id: string; locale: Locale } } | ValidationErrorResult | ErrorResult;
-};
-
 export const SIGN_OUT = /* GraphQL */ `mutation SignOut { signOut }`;
 export type SignOutData = { signOut: boolean };
 
