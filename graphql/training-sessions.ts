@@ -56,6 +56,7 @@ builder.prismaNode("TrainingSession", {
     votersOnlyUntil: t.expose("votersOnlyUntil", { type: "DateTime", description: "Until then only voters of the topic may book." }),
     cancelledAt: t.expose("cancelledAt", { type: "DateTime", nullable: true, description: "When a manager cancelled the session." }),
     cancelReason: t.exposeString("cancelReason", { nullable: true, description: "Why it was cancelled, as the manager wrote it." }),
+    cancelledBy: t.relation("cancelledBy", { nullable: true, description: "The manager who cancelled it (null once that account is gone)." }),
     viewerBooking: t.prismaField({
       type: "Booking",
       nullable: true,

@@ -709,6 +709,7 @@ export const en = {
     statusCancelled: "Session cancelled",
     cancelledOn: "The session was cancelled on {{date}}.",
     cancelledBecause: "Reason: {{reason}}",
+    cancelledBy: "Cancelled by {{name}}.",
     myTitle: "My bookings",
     myIntro: "Sessions you are booked on or waitlisted for.",
     upcoming: "Upcoming",

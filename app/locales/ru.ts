@@ -745,6 +745,7 @@ export const ru = {
     statusCancelled: "Занятие отменено",
     cancelledOn: "Занятие отменено {{date}}.",
     cancelledBecause: "Причина: {{reason}}",
+    cancelledBy: "Отменено менеджером: {{name}}.",
     myTitle: "Мои записи",
     myIntro: "Занятия, на которые вы записаны или стоите в листе ожидания.",
     upcoming: "Предстоящие",

@@ -115,6 +115,7 @@ export default function SessionRoute() {
         <p className="notice" data-testid="session-cancelled">
           {t("booking.cancelledOn", { date: formatDateTime(session.cancelledAt, i18n.language as Locale) })}
           {session.cancelReason ? ` ${t("booking.cancelledBecause", { reason: session.cancelReason })}` : null}
+          {session.cancelledBy ? ` ${t("booking.cancelledBy", { name: session.cancelledBy.name })}` : null}
         </p>
       ) : null}
       <p className="session-page__zone">{t("booking.timeZoneNote")}</p>

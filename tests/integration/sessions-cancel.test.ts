@@ -14,6 +14,7 @@ let staff: Awaited<ReturnType<typeof createUsers>>;
 let staffClients: ApiClient[];
 let manager: ApiClient;
 let managerId: string;
+let managerName: string;
 let trainer: ApiClient;
 let place: SessionPlace;
 const sockets: Client[] = [];
@@ -26,6 +27,7 @@ beforeAll(async () => {
   const [managerUser] = await createUsers(db.prisma, 1, { prefix: "cancel-manager", role: "MANAGER" });
   const [trainerUser] = await createUsers(db.prisma, 1, { prefix: "cancel-trainer", role: "TRAINER" });
   managerId = managerUser.id;
+  managerName = managerUser.name;
   manager = await clientFor(server, managerUser.id);
   trainer = await clientFor(server, trainerUser.id);
   place = await createPlace(db.prisma, { trainerUserId: trainerUser.id });
@@ -95,6 +97,8 @@ describe("cancelTrainingSession", () => {
     const stored = await db.prisma.trainingSession.findUniqueOrThrow({ where: { id: session.id } });
     expect(stored).toMatchObject({ cancelReason: "Тренер заболел", cancelledById: managerId });
     expect(stored.cancelledAt).toBeInstanceOf(Date);
+    const shown = await c.request(`query($id: ID!) { trainingSession(id: $id) { cancelReason cancelledBy { name } } }`, { id: sid(session.id) });
+    expect(shown.data.trainingSession).toEqual({ cancelReason: "Тренер заболел", cancelledBy: { name: managerName } });
     expect((await db.prisma.topic.findUniqueOrThrow({ where: { id: topic.id } })).status).toBe("PLANNED");
     const logged = await db.prisma.moderationAction.findMany({ where: { topicId: topic.id } });
     expect(logged.map((action) => [action.kind, action.details])).toEqual([["STATUS_CHANGE", { fromStatus: "SCHEDULED", toStatus: "PLANNED" }]]);

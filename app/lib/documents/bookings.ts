@@ -70,7 +70,7 @@ export const TRAINING_SESSION = /* GraphQL */ `
   query TrainingSession($id: ID!, $staff: Boolean!) {
     trainingSession(id: $id) {
       ${SESSION_FIELDS}
-      endsAt cancelledAt cancelReason
+      endsAt cancelledAt cancelReason cancelledBy { name }
       viewerMarksAttendance @include(if: $staff)
       attendance @include(if: $staff) { attended noShow unmarked }
       bookings @include(if: $staff) { id status attendance user { name } }
@@ -83,6 +83,7 @@ export type TrainingSessionData = {
         endsAt: string;
         cancelledAt: string | null;
         cancelReason: string | null;
+        cancelledBy: { name: string } | null;
         viewerMarksAttendance?: boolean;
         attendance?: { attended: number; noShow: number; unmarked: number };
         bookings?: SessionAttendee[];
