@@ -7,6 +7,7 @@ import type { SiteCode } from "./content/sites";
 import { TOPICS } from "./content/topics";
 import { TRAINERS } from "./content/trainers";
 import { createRandom } from "./random";
+import { planSeedSessions } from "./sessions";
 import { generateStaff } from "./staff";
 import { generateVotes } from "./votes";
 
@@ -26,6 +27,10 @@ export type SeedPlan = {
   userAvailability: Prisma.UserAvailabilityCreateManyInput[];
   userSitePreferences: Prisma.UserSitePreferenceCreateManyInput[];
   votes: Prisma.VoteCreateManyInput[];
+  trainingSessions: Prisma.TrainingSessionCreateManyInput[];
+  bookings: Prisma.BookingCreateManyInput[];
+  notifications: Prisma.NotificationCreateManyInput[];
+  moderationActions: Prisma.ModerationActionCreateManyInput[];
 };
 
 export type PlanOptions = { staffCount: number; seed: number; now: Date; passwordHash: string };
@@ -195,8 +200,29 @@ export function buildSeedPlan({ staffCount, seed, now, passwordHash }: PlanOptio
     ),
   );
 
+  // Sessions draw from streams of their own, so they never reshuffle the rows above.
+  const sessions = planSeedSessions(
+    { sites, rooms, trainers, trainerSites, trainerTopics, trainerAvailability, topics, votes, userSitePreferences, userAvailability,
+      users: users.map((user) => ({ id: user.id!, onlineOk: user.onlineOk })) },
+    {
+      random: createRandom((seed ^ 0x5e5510f) >>> 0),
+      ids: createRandom((seed ^ 0x1d5e551) >>> 0),
+      now,
+      managerId,
+      demoStaffId: demoIds.get("staff@spros.demo")!,
+    },
+  );
+  for (const topic of topics) {
+    const scheduledAt = sessions.scheduledTopics.get(topic.id);
+    if (scheduledAt) Object.assign(topic, { status: "SCHEDULED", statusChangedAt: scheduledAt, updatedAt: scheduledAt });
+  }
+
   return {
     sites, rooms, offices, users, trainers, trainerSites, trainerTopics, trainerAvailability,
     topics, userAvailability, userSitePreferences, votes,
+    trainingSessions: sessions.trainingSessions,
+    bookings: sessions.bookings,
+    notifications: sessions.notifications,
+    moderationActions: sessions.moderationActions,
   };
 }

@@ -24,7 +24,9 @@ const CHUNK_ROWS = 1000;
 
 /**
  * Fills an empty database with the demo world: 2 sites, 7 rooms, 130 offices, 14 trainers, the
- * course catalogue, staff with availability, site preferences and votes, and the demo accounts.
+ * course catalogue, staff with availability, site preferences and votes, the demo accounts, and
+ * the approved sessions of the most wanted topics (held ones with attendance, upcoming ones with
+ * bookings and a waitlist; see sessions.ts).
  * Does nothing when any user exists. Everything is written in one transaction, so a failed seed
  * leaves the database empty rather than half-filled.
  */
@@ -70,6 +72,10 @@ export async function seedDemoData(
       await inChunks(plan.userSitePreferences, (data) => tx.userSitePreference.createMany({ data }));
       await inChunks(plan.userAvailability, (data) => tx.userAvailability.createMany({ data }));
       await inChunks(plan.votes, (data) => tx.vote.createMany({ data }));
+      await tx.trainingSession.createMany({ data: plan.trainingSessions });
+      await inChunks(plan.bookings, (data) => tx.booking.createMany({ data }));
+      await inChunks(plan.notifications, (data) => tx.notification.createMany({ data }));
+      await tx.moderationAction.createMany({ data: plan.moderationActions });
       return true;
     },
     { maxWait: 30_000, timeout: 120_000 },
