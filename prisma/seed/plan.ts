@@ -33,7 +33,7 @@ export type SeedPlan = {
   moderationActions: Prisma.ModerationActionCreateManyInput[];
 };
 
-export type PlanOptions = { staffCount: number; seed: number; now: Date; passwordHash: string };
+export type PlanOptions = { staffCount: number; seed: number; now: Date; passwordHash: string; voterPriorityHours?: number };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -62,7 +62,7 @@ function minutes(hhmm: string): number {
   return hours * 60 + mins;
 }
 
-export function buildSeedPlan({ staffCount, seed, now, passwordHash }: PlanOptions): SeedPlan {
+export function buildSeedPlan({ staffCount, seed, now, passwordHash, voterPriorityHours }: PlanOptions): SeedPlan {
   const random = createRandom(seed);
   // Ids come from their own stream so adding a column of random content never reshuffles ids.
   const ids = createRandom((seed ^ 0x5eed1d5) >>> 0);
@@ -210,6 +210,7 @@ export function buildSeedPlan({ staffCount, seed, now, passwordHash }: PlanOptio
       now,
       managerId,
       demoStaffId: demoIds.get("staff@spros.demo")!,
+      voterPriorityHours,
     },
   );
   for (const topic of topics) {

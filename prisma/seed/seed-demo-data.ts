@@ -12,8 +12,10 @@ export type SeedDemoDataOptions = {
   staffCount?: number;
   /** PRNG seed: the same seed (and `now`) gives the same rows and ids. Default 2026. */
   seed?: number;
-  /** Reference instant for createdAt values. Default: the current time. */
+  /** Reference instant for createdAt values and session dates. Default: the current time. */
   now?: Date;
+  /** How long after approval only voters may book a seeded session (SPROS_VOTER_PRIORITY_HOURS). Default 48. */
+  voterPriorityHours?: number;
 };
 
 export type SeedDemoDataResult = { seeded: boolean; accounts: DemoAccount[] };
@@ -45,6 +47,7 @@ export async function seedDemoData(
     seed: options.seed ?? 2026,
     now: options.now ?? new Date(),
     passwordHash,
+    voterPriorityHours: options.voterPriorityHours,
   });
 
   const seeded = await prisma.$transaction(

@@ -196,21 +196,29 @@ export function planSeedSessions(world: SessionWorld, options: SessionOptions): 
         payload,
         createdAt: session.approvedAt,
         // Old news has been read; the last days' is still waiting in most bells.
-        readAt: session.past || random.chance(0.3) ? new Date(session.approvedAt.getTime() + random.int(1, 48) * HOUR_MS) : null,
+        readAt:
+          session.past || random.chance(0.3)
+            ? new Date(Math.min(now.getTime(), session.approvedAt.getTime() + random.int(1, 48) * HOUR_MS))
+            : null,
       });
     }
   }
 
-  const moderationActions = world.topics
-    .filter((topic) => scheduledTopics.has(topic.id))
-    .map((topic) => ({
+  // The record changeTopicStatusIn leaves when approval schedules a topic.
+  const moderationActions: Prisma.ModerationActionCreateManyInput[] = [];
+  for (const topic of world.topics) {
+    const transition = planTransition(topic.status, "SCHEDULED", "approval");
+    const scheduledAt = scheduledTopics.get(topic.id);
+    if (!scheduledAt || !transition.ok || transition.unchanged) continue;
+    moderationActions.push({
       id: ids.id(),
       topicId: topic.id,
       actorId: managerId,
-      kind: (planTransition(topic.status, "SCHEDULED", "approval") as { kind: Prisma.ModerationActionCreateManyInput["kind"] }).kind,
+      kind: transition.kind,
       details: { fromStatus: topic.status, toStatus: "SCHEDULED" },
-      createdAt: scheduledTopics.get(topic.id)!,
-    }));
+      createdAt: scheduledAt,
+    });
+  }
 
   const bookings = planBookings(world, placed, trainingSessions, { random, ids, now, demoStaffId, trainerUser, managerId, siteIdByCode });
   return { scheduledTopics, trainingSessions, bookings, notifications, moderationActions };
