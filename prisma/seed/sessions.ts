@@ -61,9 +61,10 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const SLOT_MINUTES = 30;
 const SCHEDULED_TOPICS = 7;
-// Days relative to today (centre time). Upcoming sessions stay out of the next planning week
-// (from next Monday) only in week 3, where the demo staff member's bookings are: a one-week
-// planning run then offers sessions that come before hers.
+// Days relative to today (centre time): held sessions in the last two weeks, each topic's next
+// session within 12 days and another in week 3. The demo staff member's bookings are in week 3,
+// after any one-week planning run from next Monday, so what a manager plans there comes first in
+// her list (the browser tests rely on it). The seed writes no closed dates, so none are checked.
 const PAST_WINDOWS: ReadonlyArray<[number, number]> = [[-14, -2], [-13, -2], [-10, -1], [-8, -1]];
 const FIRST_WINDOW: [number, number] = [1, 12];
 const WEEK_THREE: [number, number] = [15, 21];
