@@ -7,7 +7,7 @@ import type { SiteCode } from "./content/sites";
 import { TOPICS } from "./content/topics";
 import { TRAINERS } from "./content/trainers";
 import { createRandom } from "./random";
-import { planSeedSessions } from "./sessions";
+import { planSeedSessions, type SessionAnnouncement } from "./sessions";
 import { generateStaff } from "./staff";
 import { generateVotes } from "./votes";
 
@@ -29,7 +29,7 @@ export type SeedPlan = {
   votes: Prisma.VoteCreateManyInput[];
   trainingSessions: Prisma.TrainingSessionCreateManyInput[];
   bookings: Prisma.BookingCreateManyInput[];
-  notifications: Prisma.NotificationCreateManyInput[];
+  announcements: SessionAnnouncement[];
   moderationActions: Prisma.ModerationActionCreateManyInput[];
 };
 
@@ -223,7 +223,7 @@ export function buildSeedPlan({ staffCount, seed, now, passwordHash, voterPriori
     topics, userAvailability, userSitePreferences, votes,
     trainingSessions: sessions.trainingSessions,
     bookings: sessions.bookings,
-    notifications: sessions.notifications,
+    announcements: sessions.announcements,
     moderationActions: sessions.moderationActions,
   };
 }

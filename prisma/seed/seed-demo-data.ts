@@ -1,8 +1,9 @@
 import { hash } from "@node-rs/argon2";
-import type { PrismaClient } from "../generated/client";
+import type { Prisma, PrismaClient } from "../generated/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, formatDemoAccounts } from "./demo-accounts";
 import type { DemoAccount } from "./demo-accounts";
 import { buildSeedPlan } from "./plan";
+import type { SessionAnnouncement } from "./sessions";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, formatDemoAccounts };
 export type { DemoAccount };
@@ -42,10 +43,11 @@ export async function seedDemoData(
   // One argon2 hash shared by every seeded user: hashing each of hundreds of users would take
   // minutes, and they all have the same demo password anyway.
   const passwordHash = await hash(DEMO_PASSWORD);
+  const seedNow = options.now ?? new Date();
   const plan = buildSeedPlan({
     staffCount: options.staffCount ?? 400,
     seed: options.seed ?? 2026,
-    now: options.now ?? new Date(),
+    now: seedNow,
     passwordHash,
     voterPriorityHours: options.voterPriorityHours,
   });
@@ -77,11 +79,29 @@ export async function seedDemoData(
       await inChunks(plan.votes, (data) => tx.vote.createMany({ data }));
       await tx.trainingSession.createMany({ data: plan.trainingSessions });
       await inChunks(plan.bookings, (data) => tx.booking.createMany({ data }));
-      await inChunks(plan.notifications, (data) => tx.notification.createMany({ data }));
+      for (const announcement of plan.announcements) await announceSession(tx, announcement, seedNow);
       await tx.moderationAction.createMany({ data: plan.moderationActions });
       return true;
     },
     { maxWait: 30_000, timeout: 120_000 },
   );
   return { seeded, accounts };
+}
+
+/**
+ * The SESSION_SCHEDULED notifications approval leaves (approveProposedSessions): one per voter of
+ * the topic, the approver aside. Ids and read marks come from a hash of session and person, so the
+ * same seed still gives the same rows; one statement per session instead of a row each from here.
+ */
+async function announceSession(tx: Prisma.TransactionClient, announcement: SessionAnnouncement, now: Date) {
+  const { sessionId, topicId, payload, createdAt, readShare } = announcement;
+  await tx.$executeRaw`
+    INSERT INTO "Notification" ("id", "userId", "kind", "topicId", "sessionId", "payload", "createdAt", "readAt")
+    SELECT 'c' || substr(h.hash, 1, 24), v."userId", 'SESSION_SCHEDULED'::"NotificationKind", v."topicId", ${sessionId},
+           ${JSON.stringify(payload)}::jsonb, ${createdAt},
+           CASE WHEN get_byte(decode(h.hash, 'hex'), 12) < ${Math.round(readShare * 256)}
+                THEN LEAST(${now}::timestamptz, ${createdAt}::timestamptz + (1 + get_byte(decode(h.hash, 'hex'), 13) % 48) * interval '1 hour')
+           END
+    FROM "Vote" v CROSS JOIN LATERAL (SELECT md5(${sessionId} || v."userId") AS hash) h
+    WHERE v."topicId" = ${topicId} AND v."userId" <> ${payload.actorId}`;
 }

@@ -43,8 +43,22 @@ export type SeedSessions = {
   scheduledTopics: Map<string, Date>;
   trainingSessions: Prisma.TrainingSessionCreateManyInput[];
   bookings: Prisma.BookingCreateManyInput[];
-  notifications: Prisma.NotificationCreateManyInput[];
+  /** One SESSION_SCHEDULED notification per voter of the topic each; written with INSERT … SELECT. */
+  announcements: SessionAnnouncement[];
   moderationActions: Prisma.ModerationActionCreateManyInput[];
+};
+
+/**
+ * What approval tells the voters of a session's topic. The writer fans it out to the voters in the
+ * database, as approveProposedSessions does, instead of shipping a row per voter from here.
+ */
+export type SessionAnnouncement = {
+  sessionId: string;
+  topicId: string;
+  payload: SessionScheduledPayload;
+  createdAt: Date;
+  /** Share of the voters who have read it (picked by a hash of session and person), 0–1. */
+  readShare: number;
 };
 
 export type SessionOptions = {
@@ -154,9 +168,8 @@ export function planSeedSessions(world: SessionWorld, options: SessionOptions): 
   const siteIdByCode = new Map(world.sites.map((site) => [site.code, site.id]));
   const trainerUser = new Map(world.trainers.map((trainer) => [trainer.id, trainer.userId ?? null]));
   const trainingSessions: Prisma.TrainingSessionCreateManyInput[] = [];
-  const notifications: Prisma.NotificationCreateManyInput[] = [];
+  const announcements: SessionAnnouncement[] = [];
   const scheduledTopics = new Map<string, Date>();
-  const votersOf = groupBy(world.votes, (vote) => vote.topicId, (vote) => vote.userId);
 
   for (const session of placed) {
     const date = fromDateKey(session.date);
@@ -186,23 +199,8 @@ export function planSeedSessions(world: SessionWorld, options: SessionOptions): 
       startsAt: startsAt.toISOString(),
       actorId: managerId,
     };
-    for (const userId of votersOf.get(session.topicId) ?? []) {
-      if (userId === managerId) continue;
-      notifications.push({
-        id: ids.id(),
-        userId,
-        kind: "SESSION_SCHEDULED",
-        topicId: session.topicId,
-        sessionId: session.id,
-        payload,
-        createdAt: session.approvedAt,
-        // Old news has been read; the last days' is still waiting in most bells.
-        readAt:
-          session.past || random.chance(0.3)
-            ? new Date(Math.min(now.getTime(), session.approvedAt.getTime() + random.int(1, 48) * HOUR_MS))
-            : null,
-      });
-    }
+    // Old news has been read; the last days' is still waiting in most bells.
+    announcements.push({ sessionId: session.id, topicId: session.topicId, payload, createdAt: session.approvedAt, readShare: session.past ? 1 : 0.3 });
   }
 
   // The record changeTopicStatusIn leaves when approval schedules a topic.
@@ -222,7 +220,7 @@ export function planSeedSessions(world: SessionWorld, options: SessionOptions): 
   }
 
   const bookings = planBookings(world, placed, trainingSessions, { random, ids, now, demoStaffId, trainerUser, managerId, siteIdByCode });
-  return { scheduledTopics, trainingSessions, bookings, notifications, moderationActions };
+  return { scheduledTopics, trainingSessions, bookings, announcements, moderationActions };
 }
 
 /** The first slot (days, usual starts, trainers and rooms in random order) the review accepts. */
