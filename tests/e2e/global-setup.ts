@@ -36,7 +36,9 @@ export default async function setup(project: TestProject) {
       env: {
         DATABASE_URL: databaseUrl,
         SPROS_SEED: "demo",
-        SPROS_SEED_STAFF: process.env.SPROS_SEED_STAFF ?? "120",
+        // The demo's own size: the seed schedules the most wanted topics, and with 120 staff the
+        // rest rarely fill a group in the one-week plan the planning test makes.
+        SPROS_SEED_STAFF: process.env.SPROS_SEED_STAFF ?? "400",
         SESSION_SECRET: `e2e-${crypto.randomUUID()}`,
         // Every browser test signs in from 127.0.0.1, more often than the per-IP window allows;
         // the limits themselves are tested in tests/integration/rate-limits.test.ts.
