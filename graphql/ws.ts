@@ -6,6 +6,7 @@ import type { Metrics } from "../server/metrics";
 import { MAX_BODY_BYTES } from "./armor";
 import { foreignOriginRefusal, nodeHeaders, type OriginPolicy } from "./csrf";
 import { trackSessionSockets } from "./session-sockets";
+import { SharedSubscriptions } from "./shared-subscriptions";
 import type { ViewerLoader } from "./viewer";
 import type { SprosYoga } from "./yoga";
 
@@ -35,6 +36,8 @@ export function attachGraphQLWebSocket(
       else accept(true);
     },
   });
+  // A pulse's selection runs once for all its subscribers, not once each (docs/decisions/019).
+  const shared = new SharedSubscriptions();
   // Open subscriptions per connection, for the graphql_subscriptions_active gauge.
   const open = new WeakMap<object, Set<string>>();
   const closed = (ctx: object, id: string) => {
@@ -61,7 +64,7 @@ export function attachGraphQLWebSocket(
       },
       // Yoga's enveloped execute/subscribe travel on rootValue (the Yoga docs' graphql-ws recipe).
       execute: (args) => (args as EnvelopedArgs).rootValue.execute(args) as never,
-      subscribe: (args) => (args as EnvelopedArgs).rootValue.subscribe(args) as never,
+      subscribe: (args) => shared.subscribe(args, (own) => (own as EnvelopedArgs).rootValue.subscribe(own)) as never,
       onSubscribe: async (ctx, id, params) => {
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
@@ -99,6 +102,8 @@ export function attachGraphQLWebSocket(
   );
   return {
     wss,
+    /** Subscribers of each shared subscription stream running now. */
+    sharedStreams: () => shared.openStreams(),
     close: async () => {
       sessions.dispose();
       await disposable.dispose();

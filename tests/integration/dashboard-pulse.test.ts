@@ -72,6 +72,8 @@ describe("dashboardPulse", () => {
   it("turns a burst of 200 votes into a handful of pulses, computed once for all subscribers, the last one current", async () => {
     const watchers = managers.map((manager) => subscribe(sockets, manager, PULSE));
     await Promise.all(watchers.map((watcher) => watcher.ready));
+    // Both managers are served by one execution of the selection (ADR 019).
+    expect(server.sharedSubscriptionStreams()).toEqual([managers.length]);
     statements = [];
 
     // 20 voters × 10 topics: topic i gets 20 − i votes … all 200 fired at once.

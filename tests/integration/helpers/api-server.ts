@@ -14,6 +14,8 @@ export type ApiEndpoint = { url: string; graphqlUrl: string; close: () => Promis
 export type ApiServer = ApiEndpoint & {
   /** The database the server runs on (tests mint sessions and check rows through it). */
   prisma: DatabaseClients["prisma"];
+  /** Subscribers of each shared subscription stream running now (graphql/shared-subscriptions.ts). */
+  sharedSubscriptionStreams: () => number[];
 };
 
 /** The real Yoga + graphql-ws stack of server.ts (without Remix) on an ephemeral port. */
@@ -40,6 +42,7 @@ export async function startApiServer(
   const url = `http://127.0.0.1:${port}`;
   return {
     prisma: database.prisma,
+    sharedSubscriptionStreams: () => websocket.sharedStreams(),
     url,
     graphqlUrl: `${url}/graphql`,
     close: async () => {
