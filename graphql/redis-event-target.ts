@@ -30,7 +30,9 @@ export function createClusterEventTarget(options: RedisEventTargetOptions): { ev
   const prefix = options.prefix ?? DEFAULT_CHANNEL_PREFIX;
   const localTypes = options.localTypes ?? new Set<string>();
   const publishClient = openRedis(options.url, "publish", options.logger);
-  const subscribeClient = openRedis(options.url, "subscribe", options.logger, { maxRetriesPerRequest: null });
+  // No ready check: ioredis 5.8+ can send its INFO probe after a queued SUBSCRIBE, which Redis
+  // refuses in subscriber mode and ioredis throws uncaught (redis/ioredis#2037, fixed in 6).
+  const subscribeClient = openRedis(options.url, "subscribe", options.logger, { maxRetriesPerRequest: null, enableReadyCheck: false });
   const cluster = createRedisEventTarget({ publishClient, subscribeClient, serializer: eventSerializer });
   const local = new EventTarget();
   let lostPublishes = 0;
