@@ -4,7 +4,7 @@ import { builder } from "./builder";
 import { NotFoundError, ValidationError } from "./errors";
 import { hashPassword, verifyPassword } from "./passwords";
 import { passwordProblems, passwordText } from "./password-rules";
-import { clearFailures, currentLock, recordFailure, throttleKey } from "./sign-in-throttle";
+import { clearFailures, countAttempt, throttleKey } from "./sign-in-throttle";
 import { currentTokenHash, revokeUserSessions } from "./user-sessions";
 import { FieldError } from "./validation-error";
 
@@ -93,17 +93,19 @@ builder.mutationField("changePassword", (t) =>
         select: { email: true, name: true, passwordHash: true },
       });
       const key = throttleKey(user.email);
-      const lock = await currentLock(context.prisma, key);
-      if (lock) throw new SignInLockedError(lock);
 
       const fieldErrors: FieldError[] = [];
       const field = (name: string, text: Parameters<typeof passwordText>[1]) =>
         fieldErrors.push(new FieldError(["input", name], passwordText(viewer.locale, text)));
       if (input.currentPassword.length === 0) field("currentPassword", "currentRequired");
-      else if (input.currentPassword.length > 1024 || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-        const locked = await recordFailure(context.prisma, key);
-        if (locked) throw new SignInLockedError(locked);
-        field("currentPassword", "currentWrong");
+      else {
+        // A guess at the current password counts like a sign-in attempt, before it is checked.
+        const attempt = await countAttempt(context.prisma, key);
+        if (attempt.lockedBefore) throw new SignInLockedError(attempt.lockedBefore);
+        if (input.currentPassword.length > 1024 || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+          if (attempt.lockIfWrong) throw new SignInLockedError(attempt.lockIfWrong);
+          field("currentPassword", "currentWrong");
+        } else await clearFailures(context.prisma, key);
       }
       for (const problem of passwordProblems(input.newPassword, user)) field("newPassword", problem);
       if (fieldErrors.length > 0) throw new ValidationError(fieldErrors);

@@ -52,7 +52,9 @@ export function createRateLimits(
   const limiter = (name: string, window: RateWindow): RateLimiterAbstract => {
     const base = { points: window.points, duration: window.durationSeconds, keyPrefix: `${prefix}:${name}` };
     if (!options.redis) return new RateLimiterMemory(base);
-    return new RateLimiterRedis({ ...base, storeClient: options.redis, insuranceLimiter: new RateLimiterMemory(base) });
+    // While Redis is not ready the in-memory limiter answers at once (without this, commands wait in
+    // ioredis's offline queue for its retries, ≈ 10 s, and every limited mutation stalls).
+    return new RateLimiterRedis({ ...base, storeClient: options.redis, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(base) });
   };
   const limiters = new Map<RateLimitedAction, { perUser?: RateLimiterAbstract; perIp?: RateLimiterAbstract }>();
   for (const [action, windows] of Object.entries(settings) as Array<[RateLimitedAction, RateLimitSettings[RateLimitedAction]]>) {

@@ -23,22 +23,26 @@ export function throttleKey(email: string): string {
   return createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
 }
 
-/** The lock on an address, if it is locked now. */
-export async function currentLock(prisma: PrismaClient, key: string): Promise<SignInLock | null> {
-  const rows = await prisma.$queryRaw<SignInLock[]>`
-    SELECT "lockedUntil", CEIL(EXTRACT(EPOCH FROM "lockedUntil" - now()))::int AS "retryAfterSeconds"
-    FROM "SignInThrottle" WHERE "emailHash" = ${key} AND "lockedUntil" > now()`;
-  return rows[0] ?? null;
-}
+export type CountedAttempt = {
+  /** The address was locked before this attempt: refuse it without checking the password. */
+  lockedBefore: SignInLock | null;
+  /** The lock this attempt set, if it was the one that reached the limit (applies if it fails). */
+  lockIfWrong: SignInLock | null;
+};
 
 /**
- * Counts one failure in a single upsert (row-locked, so parallel failures never under-count) and
- * returns the lock if the address is locked now. Failures while locked change nothing: a burst of
- * parallel guesses locks once, it does not escalate the lock.
+ * Counts one attempt BEFORE its password is checked, in a single upsert (row-locked, so parallel
+ * attempts are serialised and never under-count): of a burst of parallel guesses only the first
+ * `maxFailures` get their password checked, the rest are refused as locked. A success clears the
+ * count (clearFailures). Attempts while locked change nothing: a burst locks once, it does not
+ * escalate the lock.
  */
-export async function recordFailure(prisma: PrismaClient, key: string): Promise<SignInLock | null> {
+export async function countAttempt(prisma: PrismaClient, key: string): Promise<CountedAttempt> {
   const { maxFailures, baseLockSeconds, maxLockSeconds, forgetAfterSeconds } = LOCKOUT_POLICY;
-  const rows = await prisma.$queryRaw<Array<{ lockedUntil: Date | null; retryAfterSeconds: number | null }>>`
+  // "updatedAt" is left alone only while locked, so after the upsert it differs from now() exactly
+  // when the address was locked before this attempt (now() is the statement's transaction time,
+  // cast to the column's millisecond precision as storing it rounds it).
+  const rows = await prisma.$queryRaw<Array<{ lockedUntil: Date | null; retryAfterSeconds: number | null; wasLocked: boolean }>>`
     INSERT INTO "SignInThrottle" AS t ("emailHash", "failures", "lockouts", "lockedUntil", "updatedAt")
     VALUES (${key}, 1, 0, NULL, now())
     ON CONFLICT ("emailHash") DO UPDATE SET
@@ -60,11 +64,13 @@ export async function recordFailure(prisma: PrismaClient, key: string): Promise<
         ELSE t."lockedUntil" END,
       "updatedAt" = CASE WHEN t."lockedUntil" > now() THEN t."updatedAt" ELSE now() END
     RETURNING "lockedUntil",
-      CEIL(EXTRACT(EPOCH FROM "lockedUntil" - now()))::int AS "retryAfterSeconds"`;
+      CEIL(EXTRACT(EPOCH FROM "lockedUntil" - now()))::int AS "retryAfterSeconds",
+      ("updatedAt" <> now()::timestamptz(3)) AS "wasLocked"`;
   const row = rows[0];
-  return row?.lockedUntil && row.retryAfterSeconds !== null && row.retryAfterSeconds > 0
+  const lock = row?.lockedUntil && row.retryAfterSeconds !== null && row.retryAfterSeconds > 0
     ? { lockedUntil: row.lockedUntil, retryAfterSeconds: row.retryAfterSeconds }
     : null;
+  return row?.wasLocked ? { lockedBefore: lock, lockIfWrong: lock } : { lockedBefore: null, lockIfWrong: lock };
 }
 
 /** A successful sign-in clears the address's failures and lock history. */

@@ -7,7 +7,7 @@ import { nonEmpty } from "./prisma-query";
 import { InvalidCredentialsError, ValidationError } from "./errors";
 import { validationErrorFromIssues } from "./validation-error";
 import { verifyPassword } from "./passwords";
-import { clearFailures, currentLock, pruneThrottle, recordFailure, throttleKey } from "./sign-in-throttle";
+import { clearFailures, countAttempt, pruneThrottle, throttleKey } from "./sign-in-throttle";
 import {
   pruneEndedSessions,
   requestCookieHeader,
@@ -85,13 +85,12 @@ builder.mutationField("signIn", (t) =>
       if (!parsed.success) throw validationErrorFromIssues(parsed.error.issues, ["input"]);
       const input = parsed.data;
       const key = throttleKey(input.email);
-      const lock = await currentLock(context.prisma, key);
-      if (lock) throw new SignInLockedError(lock);
+      const attempt = await countAttempt(context.prisma, key);
+      if (attempt.lockedBefore) throw new SignInLockedError(attempt.lockedBefore);
       const user = await context.prisma.user.findUnique({ where: { email: input.email }, select: { id: true, passwordHash: true } });
       const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
       if (!user || !valid) {
-        const locked = await recordFailure(context.prisma, key);
-        if (locked) throw new SignInLockedError(locked);
+        if (attempt.lockIfWrong) throw new SignInLockedError(attempt.lockIfWrong);
         throw new InvalidCredentialsError();
       }
       await clearFailures(context.prisma, key);
@@ -99,7 +98,10 @@ builder.mutationField("signIn", (t) =>
       await endRequestSession(context);
       const { token } = await startUserSession(context.prisma, user.id, context.client);
       context.responseCookies.push(await createSessionCookie(token));
-      await Promise.all([pruneEndedSessions(context.prisma), pruneThrottle(context.prisma)]);
+      // Housekeeping must not turn a sign-in whose cookie is already set into an error.
+      void Promise.all([pruneEndedSessions(context.prisma), pruneThrottle(context.prisma)]).catch((error) =>
+        console.warn(`sign-in housekeeping failed: ${(error as Error).message}`),
+      );
       return context.prisma.user.findUniqueOrThrow({ ...nonEmpty(query), where: { id: user.id } });
     },
   }),

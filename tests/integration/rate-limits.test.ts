@@ -87,12 +87,14 @@ describe("sign-in, per IP", () => {
 
   it("holds across instances sharing Redis", async () => {
     const keyPrefix = `spros-test:rate-limits:${randomUUID().slice(0, 8)}`;
-    const shared = () => {
+    // Connected first: until Redis is ready each instance limits in memory on its own (see below).
+    const shared = async () => {
       const redis = new Redis(TEST_REDIS_URL);
       redisClients.push(redis);
+      if (redis.status !== "ready") await new Promise((resolve) => redis.once("ready", resolve));
       return createRateLimits(PRODUCTION_RATE_LIMITS, { redis, keyPrefix });
     };
-    const [first, second] = [await server({ rateLimits: shared() }), await server({ rateLimits: shared() })];
+    const [first, second] = [await server({ rateLimits: await shared() }), await server({ rateLimits: await shared() })];
     for (let attempt = 0; attempt < 10; attempt++) {
       expect((await signIn(first.graphqlUrl, `c${attempt}@test.spros`)).status).toBe(200);
       expect((await signIn(second.graphqlUrl, `d${attempt}@test.spros`)).status).toBe(200);
@@ -154,5 +156,22 @@ describe("votes, comments and suggestions, per user", () => {
     expect(codes(refused)).toEqual([RATE_LIMITED_CODE]);
     expect(refused.errors![0].extensions).toMatchObject({ retryAfterSeconds: expect.any(Number) });
     expect(await db.prisma.topic.count()).toBe(before);
+  });
+});
+
+describe("while Redis is unreachable", () => {
+  it("limits in memory at once instead of waiting for Redis (no stalled mutations)", async () => {
+    const unreachable = new Redis("redis://127.0.0.1:1", { lazyConnect: false, retryStrategy: () => 200 });
+    unreachable.on("error", () => {});
+    try {
+      const limits = createRateLimits({ ...PRODUCTION_RATE_LIMITS, signIn: { perIp: { points: 2, durationSeconds: 60 } } }, { redis: unreachable, keyPrefix: `t${Date.now()}` });
+      const stalled = new Promise((resolve) => setTimeout(() => resolve("stalled"), 3000));
+      const answers = [];
+      for (let i = 0; i < 3; i++) answers.push(await Promise.race([limits.consume("signIn", { ip: "198.51.100.9" }), stalled]));
+      expect(answers.slice(0, 2)).toEqual([null, null]);
+      expect(answers[2]).toMatchObject({ retryAfterSeconds: expect.any(Number) });
+    } finally {
+      unreachable.disconnect();
+    }
   });
 });
