@@ -46,6 +46,9 @@ export function createViewerLoader(prisma: PrismaClient, options: ViewerCacheOpt
   const now = options.now ?? Date.now;
   const entries = new Map<string, { viewer: Viewer; expiresAt: number }>();
   const listeners = new Set<(userId: string) => void>();
+  // A lookup that a forget() overtook may have read the session before its revocation: its
+  // answer serves that one request but is not cached.
+  let forgets = 0;
 
   return {
     async load(cookieHeader) {
@@ -54,8 +57,9 @@ export function createViewerLoader(prisma: PrismaClient, options: ViewerCacheOpt
       const cached = entries.get(session);
       if (cached && cached.expiresAt > now()) return cached.viewer;
       entries.delete(session);
+      const forgetsBefore = forgets;
       const viewer = await loadViewer(prisma, cookieHeader, new Date(now()));
-      if (viewer && ttlMs > 0) {
+      if (viewer && ttlMs > 0 && forgets === forgetsBefore) {
         // Map keeps insertion order, so the first key is the oldest entry.
         if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
         entries.set(session, { viewer, expiresAt: now() + ttlMs });
@@ -63,6 +67,7 @@ export function createViewerLoader(prisma: PrismaClient, options: ViewerCacheOpt
       return viewer;
     },
     forget(userId) {
+      forgets += 1;
       for (const [session, entry] of entries) if (entry.viewer.id === userId) entries.delete(session);
       for (const listener of listeners) listener(userId);
     },

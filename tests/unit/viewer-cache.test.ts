@@ -15,11 +15,15 @@ type SessionRow = { id: string; tokenHash: string; user: UserRow; lastSeenAt: Da
 function fakeSessions() {
   const table = new Map<string, SessionRow>();
   const counts = { reads: 0, touches: 0 };
+  /** While set, a lookup has read its row but waits before answering (a slow database). */
+  let held: Promise<void> | null = null;
   const prisma = {
     $queryRaw: async (_sql: TemplateStringsArray, tokenHash: string, now: Date) => {
       counts.reads++;
       const row = table.get(tokenHash);
-      return row && !row.revokedAt && row.expiresAt > now ? [{ id: row.id, lastSeenAt: row.lastSeenAt, user: { ...row.user } }] : [];
+      const answer = row && !row.revokedAt && row.expiresAt > now ? [{ id: row.id, lastSeenAt: row.lastSeenAt, user: { ...row.user } }] : [];
+      await held;
+      return answer;
     },
     userSession: {
       updateMany: async ({ where, data }: { where: { id: string; lastSeenAt: { lt: Date } }; data: { lastSeenAt: Date } }) => {
@@ -49,7 +53,16 @@ function fakeSessions() {
     const setCookie = await createSessionCookie(token);
     return { row, cookie: `${extra}; ${setCookie.split(";")[0]}` };
   }
-  return { prisma, table, counts, signIn };
+  /** Holds every lookup after its read until the returned function is called. */
+  function holdLookups(): () => void {
+    let release!: () => void;
+    held = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      held = null;
+      release();
+    };
+  }
+  return { prisma, table, counts, signIn, holdLookups };
 }
 
 const anna: UserRow = { id: "u-anna", name: "Анна", role: "STAFF", locale: "ru" };
@@ -149,5 +162,20 @@ describe("viewer cache", () => {
     const viewers = createViewerLoader(sessions.prisma, { ttlMs: 60_000 });
     await viewers.load((await sessions.signIn(anna, { extra: "spros_locale=en" })).cookie);
     expect(await viewers.load((await sessions.signIn(boris, { extra: "spros_locale=en" })).cookie)).toMatchObject({ id: "u-boris" });
+  });
+
+  it("does not cache a lookup that read the session before a revocation it overlapped", async () => {
+    const sessions = fakeSessions();
+    const viewers = createViewerLoader(sessions.prisma, { ttlMs: 60_000 });
+    const { cookie, row } = await sessions.signIn(anna);
+    const release = sessions.holdLookups();
+    const inFlight = viewers.load(cookie);
+    await expect.poll(() => sessions.counts.reads).toBe(1); // it has read the still-live session
+    row.revokedAt = new Date();
+    viewers.forget(anna.id);
+    release();
+    expect(await inFlight).toMatchObject({ id: "u-anna" }); // that request began before the revocation
+    expect(await viewers.load(cookie)).toBeNull();
+    expect(sessions.counts.reads).toBe(2);
   });
 });
