@@ -12,8 +12,11 @@ export const SESSION_ENDED_CLOSE_CODE = 4403;
  * (sign-out, sign out everywhere, revoking a device, a password change — cluster-wide when
  * graphql/services.ts forwards forget over Redis), each of that user's connections re-checks its
  * handshake cookie and is closed if its session is gone. Connections of other sessions stay.
+ * A sweep re-checks every connection every `sweepMs` as well: a forget lost with Redis down, a
+ * connection accepted while its session was being revoked, or a session that simply expired still
+ * ends within the sweep plus the viewer cache's lifetime.
  */
-export function trackSessionSockets(viewers: ViewerLoader) {
+export function trackSessionSockets(viewers: ViewerLoader, options: { sweepMs?: number } = {}) {
   const byUser = new Map<string, Map<ClosableSocket, string | undefined>>();
 
   const recheck = async (userId: string) => {
@@ -30,6 +33,10 @@ export function trackSessionSockets(viewers: ViewerLoader) {
   };
 
   const unsubscribe = viewers.onForget?.((userId) => void recheck(userId)) ?? (() => {});
+  const sweep = setInterval(() => {
+    for (const userId of [...byUser.keys()]) void recheck(userId);
+  }, options.sweepMs ?? 60_000);
+  sweep.unref();
 
   return {
     /** A connection accepted for this user with this handshake cookie. */
@@ -46,6 +53,9 @@ export function trackSessionSockets(viewers: ViewerLoader) {
     },
     /** Re-checks a user's connections now (also what forget triggers); resolves when done. */
     recheck,
-    dispose: unsubscribe,
+    dispose() {
+      clearInterval(sweep);
+      unsubscribe();
+    },
   };
 }

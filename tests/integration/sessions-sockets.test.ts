@@ -76,4 +76,16 @@ describe("WebSocket connections of revoked sessions", () => {
     expect(socket.closed).toBeNull();
     sockets.dispose();
   });
+
+  it("closes a revoked session's connection on the sweep even when no forget arrives (lost with Redis down, or expiry)", async () => {
+    const viewers = createViewerLoader(db.prisma, { ttlMs: 0 });
+    const sockets = trackSessionSockets(viewers, { sweepMs: 50 });
+    const cookie = await sessionCookieFor(db.prisma, anna.id);
+    const socket = fakeSocket();
+    sockets.add(anna.id, socket, cookie);
+    await revokeSessionByToken(db.prisma, (await readSessionToken(cookie))!); // no forget(): nobody tells this instance
+    await socket.whenClosed;
+    expect(socket.closed?.code).toBe(SESSION_ENDED_CLOSE_CODE);
+    sockets.dispose();
+  });
 });
