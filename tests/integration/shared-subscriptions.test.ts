@@ -21,6 +21,7 @@ import { DASHBOARD_PULSE } from "../../app/lib/documents/dashboard";
 import { PULSE_SHARED_EXECUTION } from "../../graphql/dashboard-pulse";
 import { schema as sprosSchema } from "../../graphql/schema";
 import { isShareable, SHARED_EXECUTION, SharedSubscriptions, type SharedExecution } from "../../graphql/shared-subscriptions";
+import { collectEvents } from "./helpers/subscriptions";
 
 // A real graphql-ws server over a small schema whose resolvers count how often they run, with
 // SharedSubscriptions wrapping `subscribe` exactly as graphql/ws.ts does.
@@ -150,33 +151,8 @@ async function subscribeAll(viewers: Viewer[], query: string) {
   const subscribers = viewers.map((viewer) => {
     const client = createClient({ url, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: viewer });
     clients.push(client);
-    const events: any[] = [];
-    const waiters: Array<() => void> = [];
-    const unsubscribe = client.subscribe(
-      { query },
-      {
-        next: (value) => {
-          events.push(value);
-          waiters.splice(0).forEach((wake) => wake());
-        },
-        error: (error) => {
-          events.push({ error });
-          waiters.splice(0).forEach((wake) => wake());
-        },
-        complete: () => {},
-      },
-    );
-    const received = (count: number) =>
-      new Promise<any[]>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`only ${events.length} event(s): ${JSON.stringify(events)}`)), 5000);
-        const check = () => {
-          if (events.length >= count) {
-            clearTimeout(timer);
-            resolve(events.slice(0, count));
-          } else waiters.push(check);
-        };
-        check();
-      });
+    const { events, sink, next: received } = collectEvents();
+    const unsubscribe = client.subscribe({ query }, sink);
     return { viewer, events, received, unsubscribe };
   });
   await until(() => answered >= before + viewers.length);
