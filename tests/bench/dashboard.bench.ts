@@ -27,7 +27,7 @@ import type { StaffScope } from "../../domain/dashboard/scope";
 import { suggestionsPerWeek } from "../../domain/dashboard/suggestions";
 import { createDatabaseClients, type PrismaClient } from "../../prisma/client";
 import { applyMigrations, createDatabase, DEFAULT_ADMIN_URL, dropDatabase, uniqueDatabaseName, withDatabase } from "../../prisma/migrate";
-import { mintSessionCookies } from "./helpers/live-sessions";
+import { mintSessionCookies } from "./helpers/session-cookies";
 import { startApiServerProcess, stopProcess } from "./helpers/api-server-process";
 import { seedDashboard, type DashboardSeed } from "./helpers/dashboard-seed";
 import { GraphQLHttpClient } from "./helpers/load";

@@ -34,7 +34,7 @@ import { applyMigrations, createDatabase, DEFAULT_ADMIN_URL, dropDatabase, uniqu
 import { startApiServerProcess, stopProcess } from "./helpers/api-server-process";
 import { CpuMeter, processCpuMs, type CpuSnapshot, type CpuUsage } from "./helpers/cpu";
 import { seedLiveWorld, type LiveWorld } from "./helpers/live-seed";
-import { mintSessionCookies } from "./helpers/live-sessions";
+import { mintSessionCookies } from "./helpers/session-cookies";
 import { SubscriberPool, type LiveMode, type WindowStats } from "./helpers/live-subscribers";
 import { globalTopicId, VoteDriver, type DriveResult } from "./helpers/live-votes";
 

@@ -10,7 +10,7 @@
  *   bulk SQL; dropped at the end, also on error and on Ctrl-C.
  * - The API server (Yoga + graphql-ws, no Remix) runs in a child process in production mode with a
  *   Prisma pool of BENCH_POOL_SIZE connections, so the load generator doesn't share its event loop.
- * - Virtual clients are signed in by minting session cookies (real UserSession rows, helpers/live-sessions.ts) rather than by
+ * - Virtual clients are signed in by minting session cookies (real UserSession rows, helpers/session-cookies.ts) rather than by
  *   2,000 argon2 sign-ins: the vote path still reads and checks the cookie and loads the viewer.
  * - Each level runs closed-loop clients for BENCH_WARMUP_MS + BENCH_DURATION_MS; every operation
  *   toggles the vote of one of the client's own users on a random topic (vote when not voted,
@@ -33,7 +33,7 @@ import {
   uniqueDatabaseName,
   withDatabase,
 } from "../../prisma/migrate";
-import { mintSessionCookies } from "./helpers/live-sessions";
+import { mintSessionCookies } from "./helpers/session-cookies";
 import { startApiServerProcess, stopProcess } from "./helpers/api-server-process";
 import { CpuMeter, type CpuSnapshot, type CpuUsage } from "./helpers/cpu";
 import { GraphQLHttpClient, ms, runClosedLoop, type LoadOptions, type LoadResult } from "./helpers/load";
