@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { ChartSection, DataTable } from "~/components/dashboard/chart-section";
-import { CHART_COLORS, EChart, type ChartOption } from "~/components/dashboard/echart";
+import { CHART_COLORS, EChart, groupedBarsOption, type ChartOption } from "~/components/dashboard/echart";
 import type { TopicCoverageRow } from "~/lib/documents/dashboard";
 
 /** For topics with approved sessions: seats offered, seats booked and demand side by side; unserved and no-shows in the text and table. */
@@ -9,18 +9,15 @@ export function CoverageChart({ rows, csvHref }: { rows: readonly TopicCoverageR
   const { t, i18n } = useTranslation();
   const percent = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 1 });
   const option = useMemo<ChartOption>(
-    () => ({
-      grid: { left: 8, right: 24, top: 32, bottom: 24, containLabel: true },
-      legend: { top: 0 },
-      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-      xAxis: { type: "value", minInterval: 1 },
-      yAxis: { type: "category", inverse: true, data: rows.map((r) => r.topic.title), axisLabel: { width: 220, overflow: "truncate" } },
-      series: [
-        { type: "bar", name: t("dashboard.csv.seats"), data: rows.map((r) => r.seats), itemStyle: { color: CHART_COLORS[0] } },
-        { type: "bar", name: t("dashboard.csv.booked"), data: rows.map((r) => r.booked), itemStyle: { color: CHART_COLORS[2] } },
-        { type: "bar", name: t("dashboard.csv.demand"), data: rows.map((r) => r.demand), itemStyle: { color: CHART_COLORS[1] } },
-      ],
-    }),
+    () =>
+      groupedBarsOption(
+        rows.map((r) => r.topic.title),
+        [
+          { name: t("dashboard.csv.seats"), data: rows.map((r) => r.seats), color: CHART_COLORS[0] },
+          { name: t("dashboard.csv.booked"), data: rows.map((r) => r.booked), color: CHART_COLORS[2] },
+          { name: t("dashboard.csv.demand"), data: rows.map((r) => r.demand), color: CHART_COLORS[1] },
+        ],
+      ),
     [rows, t],
   );
   const unserved = rows.reduce((sum, r) => sum + r.unserved, 0);

@@ -17,6 +17,18 @@ const SERVER_WIDTH = 760;
 
 export const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", Arial, sans-serif';
 export const CHART_COLORS = ["#136570", "#b04a22", "#6b8f3a", "#7a5195", "#c28a00", "#3b4753"];
+
+/** Horizontal bars, one group per category (top to bottom), one bar per series, with a legend. */
+export function groupedBarsOption(categories: string[], series: ReadonlyArray<{ name: string; data: number[]; color: string }>): ChartOption {
+  return {
+    grid: { left: 8, right: 24, top: 32, bottom: 24, containLabel: true },
+    legend: { top: 0 },
+    tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+    xAxis: { type: "value", minInterval: 1 },
+    yAxis: { type: "category", inverse: true, data: categories, axisLabel: { width: 220, overflow: "truncate" } },
+    series: series.map(({ name, data, color }) => ({ type: "bar", name, data, itemStyle: { color } })),
+  };
+}
 const BASE: ChartOption = {
   color: CHART_COLORS,
   textStyle: { fontFamily: CHART_FONT, color: "#16212b" },

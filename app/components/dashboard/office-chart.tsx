@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { ChartSection, DataTable } from "~/components/dashboard/chart-section";
-import { CHART_COLORS, EChart, type ChartOption } from "~/components/dashboard/echart";
+import { CHART_COLORS, EChart, groupedBarsOption, type ChartOption } from "~/components/dashboard/echart";
 import type { OfficeDemandRow } from "~/lib/documents/dashboard";
 
 const SHOWN = 20;
@@ -11,17 +11,14 @@ export function OfficeChart({ rows, csvHref }: { rows: readonly OfficeDemandRow[
   const { t } = useTranslation();
   const top = useMemo(() => rows.slice(0, SHOWN), [rows]);
   const option = useMemo<ChartOption>(
-    () => ({
-      grid: { left: 8, right: 24, top: 32, bottom: 24, containLabel: true },
-      legend: { top: 0 },
-      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-      xAxis: { type: "value", minInterval: 1 },
-      yAxis: { type: "category", inverse: true, data: top.map((r) => r.office.name), axisLabel: { width: 220, overflow: "truncate" } },
-      series: [
-        { type: "bar", name: t("dashboard.csv.votes"), data: top.map((r) => r.votes), itemStyle: { color: CHART_COLORS[0] } },
-        { type: "bar", name: t("dashboard.csv.voters"), data: top.map((r) => r.voters), itemStyle: { color: CHART_COLORS[1] } },
-      ],
-    }),
+    () =>
+      groupedBarsOption(
+        top.map((r) => r.office.name),
+        [
+          { name: t("dashboard.csv.votes"), data: top.map((r) => r.votes), color: CHART_COLORS[0] },
+          { name: t("dashboard.csv.voters"), data: top.map((r) => r.voters), color: CHART_COLORS[1] },
+        ],
+      ),
     [top, t],
   );
   const leader = top[0];
