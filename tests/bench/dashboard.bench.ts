@@ -12,7 +12,6 @@
  *   process (NODE_ENV=production), like bench:votes, signed in as a manager by a minted cookie.
  * - EXPLAIN ANALYZE of the statements Prisma sent for the heavy queries (captured from its query log).
  */
-import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
@@ -26,9 +25,10 @@ import { computePulseFigures } from "../../domain/dashboard/pulse";
 import type { StaffScope } from "../../domain/dashboard/scope";
 import { suggestionsPerWeek } from "../../domain/dashboard/suggestions";
 import { createDatabaseClients, type PrismaClient } from "../../prisma/client";
-import { applyMigrations, createDatabase, DEFAULT_ADMIN_URL, dropDatabase, uniqueDatabaseName, withDatabase } from "../../prisma/migrate";
+import { DEFAULT_ADMIN_URL, uniqueDatabaseName, withDatabase } from "../../prisma/migrate";
 import { mintSessionCookies } from "./helpers/session-cookies";
-import { startApiServerProcess, stopProcess } from "./helpers/api-server-process";
+import { startApiServerProcess } from "./helpers/api-server-process";
+import { BenchRun, log } from "./helpers/bench-run";
 import { seedDashboard, type DashboardSeed } from "./helpers/dashboard-seed";
 import { GraphQLHttpClient } from "./helpers/load";
 
@@ -38,35 +38,11 @@ const RUNS = int("BENCH_RUNS", 30);
 const SIZE = { users: int("BENCH_USERS", 15_000), offices: int("BENCH_OFFICES", 130), topics: int("BENCH_TOPICS", 200), votes: int("BENCH_VOTES", 100_000) };
 
 process.env.SESSION_SECRET ??= randomBytes(32).toString("hex");
-const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
-
 // ---------------------------------------------------------------------------------------------
 // Clean-up on every exit path.
 
-const databaseUrl = withDatabase(ADMIN_URL, uniqueDatabaseName("spros_bench_dashboard"));
-let databaseCreated = false;
-let serverProcess: ChildProcess | undefined;
-const closers: Array<() => Promise<unknown>> = [];
-let cleaning: Promise<void> | undefined;
-
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    await stopProcess(serverProcess);
-    await Promise.all(closers.map((close) => close().catch(() => {})));
-    if (databaseCreated) {
-      await dropDatabase(databaseUrl).catch((error) => log(`could not drop ${databaseUrl}: ${error}`));
-      log("dropped the benchmark database");
-    }
-  })();
-  return cleaning;
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    log(`${signal}: cleaning up`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
+const bench = new BenchRun(withDatabase(ADMIN_URL, uniqueDatabaseName("spros_bench_dashboard")));
+const { databaseUrl } = bench;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -134,7 +110,7 @@ async function explain(pool: pg.Pool, captured: { query: string; params: string 
 }
 
 function startServer(): Promise<string> {
-  return startApiServerProcess({ databaseUrl, poolSize: 10, onSpawn: (child) => (serverProcess = child) });
+  return startApiServerProcess({ databaseUrl, poolSize: 10, onSpawn: (child) => bench.serverProcess(child) });
 }
 
 const DASHBOARD = /* GraphQL */ `
@@ -157,7 +133,7 @@ const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toSt
 async function timeHttp(graphqlUrl: string, seed: DashboardSeed, setup: pg.Pool) {
   const [cookie] = await mintSessionCookies(setup, [seed.managerId]);
   const client = new GraphQLHttpClient(graphqlUrl, 1);
-  closers.push(async () => client.close());
+  bench.onCleanUp(() => client.close());
   const variants: Array<[string, Record<string, unknown>]> = [
     ["dashboard (everyone)", {}],
     ["dashboard (office)", { filter: { officeId: globalId("Office", seed.officeIds[7]) } }],
@@ -186,17 +162,13 @@ function printTimings(title: string, timings: Timing[]) {
 
 async function main() {
   log(`database ${new URL(databaseUrl).pathname.slice(1)} on ${new URL(ADMIN_URL).host}`);
-  await createDatabase(databaseUrl);
-  databaseCreated = true;
-  await applyMigrations(databaseUrl);
-  const setup = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  setup.on("error", (error) => log(`idle PostgreSQL connection lost: ${error.message}`));
-  closers.push(() => setup.end());
+  await bench.createDatabase();
+  const setup = bench.pool(new pg.Pool({ connectionString: databaseUrl, max: 2 }));
   const seed = await seedDashboard(setup, SIZE, log);
 
   // Prisma in this process, logging its statements so the heavy ones can be explained.
   const clients = createDatabaseClients(databaseUrl, { poolSize: 4, log: [{ emit: "event", level: "query" }] });
-  closers.push(() => clients.close());
+  bench.onCleanUpAfterServers(() => clients.close());
   let captured: Array<{ query: string; params: string }> = [];
   (clients.prisma as unknown as PrismaClient<"query">).$on("query", (event) => captured.push({ query: event.query, params: event.params }));
 
@@ -235,11 +207,4 @@ async function main() {
   );
 }
 
-try {
-  await main();
-} catch (error) {
-  if (!cleaning) console.error(error);
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
-}
+await bench.run(main);

@@ -30,8 +30,9 @@ import path from "node:path";
 import { monitorEventLoopDelay, type RecordableHistogram } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { applyMigrations, createDatabase, DEFAULT_ADMIN_URL, dropDatabase, uniqueDatabaseName, withDatabase } from "../../prisma/migrate";
-import { startApiServerProcess, stopProcess } from "./helpers/api-server-process";
+import { DEFAULT_ADMIN_URL, uniqueDatabaseName, withDatabase } from "../../prisma/migrate";
+import { startApiServerProcess } from "./helpers/api-server-process";
+import { BenchRun, log } from "./helpers/bench-run";
 import { CpuMeter, processCpuMs, type CpuSnapshot, type CpuUsage } from "./helpers/cpu";
 import { seedLiveWorld, type LiveWorld } from "./helpers/live-seed";
 import { mintSessionCookies } from "./helpers/session-cookies";
@@ -77,51 +78,26 @@ const BENCH_LAG_LIMIT_MS = 50;
 // The cookie is signed here and verified in the server process: both need the same secret.
 process.env.SESSION_SECRET ??= randomBytes(32).toString("hex");
 
-const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
-
 // ---------------------------------------------------------------------------------------------
 // Clean-up on every exit path.
 
-const databaseUrl = withDatabase(ADMIN_URL, uniqueDatabaseName("spros_live"));
-let databaseCreated = false;
+const bench = new BenchRun(withDatabase(ADMIN_URL, uniqueDatabaseName("spros_live")));
+const { databaseUrl } = bench;
 /** The votes' server first; with two instances the subscribers' second. */
 const serverProcesses: ChildProcess[] = [];
-const pools: pg.Pool[] = [];
 const subscriberPools = new Set<SubscriberPool>();
 let driver: VoteDriver | undefined;
-let cleaning: Promise<void> | undefined;
-
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    await Promise.all([...subscriberPools].map((pool) => pool.close().catch(() => {})));
-    driver?.close();
-    await Promise.all(serverProcesses.map((child) => stopProcess(child)));
-    await Promise.all(pools.map((pool) => pool.end().catch(() => {})));
-    if (databaseCreated) {
-      await dropDatabase(databaseUrl).catch((error) => log(`could not drop ${databaseUrl}: ${error}`));
-      log("dropped the benchmark database");
-    }
-  })();
-  return cleaning;
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    log(`${signal}: cleaning up`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
-
-function trackPool(pool: pg.Pool): pg.Pool {
-  pool.on("error", (error) => log(`idle PostgreSQL connection lost: ${error.message}`));
-  pools.push(pool);
-  return pool;
-}
+bench.onCleanUp(() => Promise.all([...subscriberPools].map((pool) => pool.close().catch(() => {}))));
+bench.onCleanUp(() => driver?.close());
 
 // ---------------------------------------------------------------------------------------------
 
 function startServer(): Promise<string> {
-  return startApiServerProcess({ databaseUrl, poolSize: POOL_SIZE, onSpawn: (child) => serverProcesses.push(child) });
+  const onSpawn = (child: ChildProcess) => {
+    serverProcesses.push(child);
+    bench.serverProcess(child);
+  };
+  return startApiServerProcess({ databaseUrl, poolSize: POOL_SIZE, onSpawn });
 }
 
 /** The soft limit on open files (each subscriber is one socket here and one in the server). */
@@ -353,10 +329,8 @@ async function main() {
   if (staffNeeded > STAFF) throw new Error(`BENCH_LIVE_STAFF (${STAFF}) must be ≥ the per-vote subscribers (${staffNeeded})`);
 
   log(`database ${new URL(databaseUrl).pathname.slice(1)} on ${new URL(ADMIN_URL).host}; open-file limit ${limit}`);
-  await createDatabase(databaseUrl);
-  databaseCreated = true;
-  await applyMigrations(databaseUrl);
-  const setupPool = trackPool(new pg.Pool({ connectionString: databaseUrl, max: 4 }));
+  await bench.createDatabase();
+  const setupPool = bench.pool(new pg.Pool({ connectionString: databaseUrl, max: 4 }));
   const world: LiveWorld = await seedLiveWorld(setupPool, { managers, staff: STAFF, topics: TOPICS, seedVotePercent: SEED_VOTE_PERCENT }, log);
   const managerCookies = await mintSessionCookies(setupPool, world.managerIds);
   const staffCookies = await mintSessionCookies(setupPool, world.staffIds);
@@ -402,11 +376,4 @@ async function main() {
   console.log(`Consistency after the runs: ${drift[0].n} topics whose voteCount differs from count(Vote)`);
 }
 
-try {
-  await main();
-} catch (error) {
-  if (!cleaning) console.error(error);
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
-}
+await bench.run(main);

@@ -25,16 +25,10 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { TOPICS, UNVOTE, VOTE } from "../../app/lib/documents";
-import {
-  applyMigrations,
-  createDatabase,
-  DEFAULT_ADMIN_URL,
-  dropDatabase,
-  uniqueDatabaseName,
-  withDatabase,
-} from "../../prisma/migrate";
+import { DEFAULT_ADMIN_URL, uniqueDatabaseName, withDatabase } from "../../prisma/migrate";
 import { mintSessionCookies } from "./helpers/session-cookies";
-import { startApiServerProcess, stopProcess } from "./helpers/api-server-process";
+import { startApiServerProcess } from "./helpers/api-server-process";
+import { BenchRun, log } from "./helpers/bench-run";
 import { CpuMeter, type CpuSnapshot, type CpuUsage } from "./helpers/cpu";
 import { GraphQLHttpClient, ms, runClosedLoop, type LoadOptions, type LoadResult } from "./helpers/load";
 
@@ -78,42 +72,12 @@ const UNVOTE_SQL = `
     WHERE "id" = (SELECT "topicId" FROM deleted)
     RETURNING "voteCount"`;
 
-const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
-
 // ---------------------------------------------------------------------------------------------
 // Clean-up on every exit path.
 
-const databaseUrl = withDatabase(ADMIN_URL, uniqueDatabaseName("spros_bench"));
-let databaseCreated = false;
+const bench = new BenchRun(withDatabase(ADMIN_URL, uniqueDatabaseName("spros_bench")));
+const { databaseUrl } = bench;
 let serverProcess: ChildProcess | undefined;
-const pools: pg.Pool[] = [];
-
-/** An idle client whose backend goes away (e.g. the database is dropped) must not crash the run. */
-function trackPool(pool: pg.Pool): pg.Pool {
-  pool.on("error", (error) => log(`idle PostgreSQL connection lost: ${error.message}`));
-  pools.push(pool);
-  return pool;
-}
-let cleaning: Promise<void> | undefined;
-
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    await stopProcess(serverProcess);
-    await Promise.all(pools.map((pool) => pool.end().catch(() => {})));
-    if (databaseCreated) {
-      await dropDatabase(databaseUrl).catch((error) => log(`could not drop ${databaseUrl}: ${error}`));
-      log("dropped the benchmark database");
-    }
-  })();
-  return cleaning;
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    log(`${signal}: cleaning up`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Fixture: users, topics and a skewed 100k-vote spread, by bulk SQL.
@@ -186,7 +150,7 @@ async function buildFixture(pool: pg.Pool): Promise<Fixture> {
 // The server under test.
 
 function startServer(): Promise<string> {
-  return startApiServerProcess({ databaseUrl, poolSize: POOL_SIZE, onSpawn: (child) => (serverProcess = child) });
+  return startApiServerProcess({ databaseUrl, poolSize: POOL_SIZE, onSpawn: (child) => bench.serverProcess((serverProcess = child)) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -381,11 +345,9 @@ function printTable(rows: Array<{ http: Measured; ceiling: Measured }>) {
 
 async function main() {
   log(`database ${new URL(databaseUrl).pathname.slice(1)} on ${new URL(ADMIN_URL).host}`);
-  await createDatabase(databaseUrl);
-  databaseCreated = true;
-  await applyMigrations(databaseUrl);
+  await bench.createDatabase();
 
-  const setupPool = trackPool(new pg.Pool({ connectionString: databaseUrl, max: 4 }));
+  const setupPool = bench.pool(new pg.Pool({ connectionString: databaseUrl, max: 4 }));
   const fixture = await buildFixture(setupPool);
   const cookies = await mintSessionCookies(setupPool, fixture.userIds);
 
@@ -398,7 +360,7 @@ async function main() {
   const list = await measureTopicList(graphqlUrl, cookies[viewer]);
   const plans = await explainTopicList(setupPool, fixture, viewer);
 
-  const ceilingPool = trackPool(new pg.Pool({ connectionString: databaseUrl, max: CEILING_POOL_SIZE }));
+  const ceilingPool = bench.pool(new pg.Pool({ connectionString: databaseUrl, max: CEILING_POOL_SIZE }));
   const rows: Array<{ http: Measured; ceiling: Measured }> = [];
   for (const concurrency of LEVELS) {
     log(`${concurrency} clients over HTTP: ${WARMUP_MS} ms warm-up + ${DURATION_MS} ms`);
@@ -440,11 +402,4 @@ async function main() {
   if (drift[0].n !== 0) process.exitCode = 1;
 }
 
-try {
-  await main();
-} catch (error) {
-  if (!cleaning) console.error(error); // after Ctrl-C the dying server's errors are expected
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
-}
+await bench.run(main);
