@@ -48,9 +48,11 @@ const LEVELS = list(process.env.BENCH_LIVE_LEVELS ?? "500,2000").map(Number);
 const RATE = int("BENCH_LIVE_RATE", 1000);
 const LOW_RATE = int("BENCH_LIVE_LOW_RATE", 300);
 const RATES = [...new Set([LOW_RATE, RATE].filter((rate) => rate > 0))];
-const PER_VOTE = list(process.env.BENCH_LIVE_PERVOTE ?? "500@100").map((spec) => {
-  const [subscribers, rate] = spec.split("@").map(Number);
-  return { subscribers, rate };
+const PER_VOTE_SPEC = process.env.BENCH_LIVE_PERVOTE ?? "500@100";
+const PER_VOTE = PER_VOTE_SPEC === "off" ? [] : list(PER_VOTE_SPEC).map((spec) => {
+  const match = /^(\d+)@(\d+)$/.exec(spec);
+  if (!match) throw new Error(`BENCH_LIVE_PERVOTE: "${spec}" is not subscribers@rate (e.g. 500@100), nor "off"`);
+  return { subscribers: Number(match[1]), rate: Number(match[2]) };
 });
 const STAFF = int("BENCH_LIVE_STAFF", 2000);
 const TOPICS = int("BENCH_LIVE_TOPICS", 200);

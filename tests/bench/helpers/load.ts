@@ -76,7 +76,10 @@ export class GraphQLHttpClient {
   }
 
   request<T = any>(query: string, variables: Record<string, unknown>, cookie?: string): Promise<{ data?: T; errors?: unknown[] }> {
-    const body = JSON.stringify({ query, variables });
+    return this.send<T>(JSON.stringify({ query, variables }), cookie, true);
+  }
+
+  private send<T>(body: string, cookie: string | undefined, mayRetry: boolean): Promise<{ data?: T; errors?: unknown[] }> {
     return new Promise((resolve, reject) => {
       const req = http.request(
         {
@@ -106,7 +109,12 @@ export class GraphQLHttpClient {
           res.on("error", reject);
         },
       );
-      req.on("error", reject);
+      req.on("error", (error: NodeJS.ErrnoException) => {
+        // The server closed an idle keep-alive socket just as it was reused: the request never
+        // reached it, so sending it again on a fresh socket is safe (Node's documented pattern).
+        if (mayRetry && req.reusedSocket && error.code === "ECONNRESET") resolve(this.send<T>(body, cookie, false));
+        else reject(error);
+      });
       req.end(body);
     });
   }
