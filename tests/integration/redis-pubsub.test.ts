@@ -83,6 +83,9 @@ describe("the pubsub over Redis", () => {
     one.publish("session:seatsChanged", "marker", marker);
     await markersArrived;
     await routedArrived;
+    // The marker's routed copy can overtake its anySeatsChanged copy (two channels); within
+    // anySeatsChanged the order holds, so once the marker is there every earlier copy is too.
+    await expect.poll(() => [onOne, onTwo].every((on) => on.values.some((value) => value.sessionId === "marker"))).toBe(true);
     await Promise.all([onOne.stop(), onTwo.stop(), routed.stop(), ...markers.map((m) => m.stop())]);
 
     expect(onOne.values).toEqual([change, marker]);
