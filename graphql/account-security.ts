@@ -1,11 +1,11 @@
-import { destroySessionCookie } from "../app/lib/session.server";
+import { createSessionCookie, destroySessionCookie } from "../app/lib/session.server";
 import { SignInLockedError } from "./auth-errors";
 import { builder } from "./builder";
 import { NotFoundError, ValidationError } from "./errors";
 import { hashPassword, verifyPassword } from "./passwords";
 import { passwordProblems, passwordText } from "./password-rules";
 import { clearFailures, countAttempt, throttleKey } from "./sign-in-throttle";
-import { currentTokenHash, revokeUserSessions } from "./user-sessions";
+import { currentTokenHash, newSessionRow, revokeUserSessions } from "./user-sessions";
 import { FieldError } from "./validation-error";
 
 /** The signed-in user's own sessions (devices), and the password that guards them. */
@@ -81,9 +81,10 @@ const ChangePasswordInput = builder.inputType("ChangePasswordInput", {
 builder.mutationField("changePassword", (t) =>
   t.int({
     description:
-      "Sets a new password (checked against the password rules) after checking the current one, and ends " +
-      "every other session of the viewer; returns how many ended. Wrong current passwords count towards " +
-      "the sign-in lockout of the viewer's email.",
+      "Sets a new password (checked against the password rules) after checking the current one, ends " +
+      "every other session of the viewer and returns how many ended. This device stays signed in under a " +
+      "new session (a new cookie), so a stolen copy of its old cookie stops working too. Wrong current " +
+      "passwords count towards the sign-in lockout of the viewer's email.",
     errors: { types: [ValidationError, SignInLockedError] },
     args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
     resolve: async (_root, { input }, context) => {
@@ -112,16 +113,26 @@ builder.mutationField("changePassword", (t) =>
 
       const passwordHash = await hashPassword(input.newPassword);
       const currentHash = await currentTokenHash(context);
-      const [, ended] = await context.prisma.$transaction([
+      const now = new Date();
+      // The password may be changed because this very cookie leaked: it is replaced as well.
+      const successor = newSessionRow(viewer.id, context.client, now);
+      const [, others] = await context.prisma.$transaction([
         context.prisma.user.update({ where: { id: viewer.id }, data: { passwordHash }, select: { id: true } }),
         context.prisma.userSession.updateMany({
           where: { userId: viewer.id, revokedAt: null, ...(currentHash ? { tokenHash: { not: currentHash } } : {}) },
-          data: { revokedAt: new Date() },
+          data: { revokedAt: now },
         }),
+        ...(currentHash
+          ? [
+              context.prisma.userSession.updateMany({ where: { userId: viewer.id, tokenHash: currentHash, revokedAt: null }, data: { revokedAt: now } }),
+              context.prisma.userSession.create({ data: successor.data, select: { id: true } }),
+            ]
+          : []),
       ]);
+      if (currentHash) context.responseCookies.push(await createSessionCookie(successor.token));
       await clearFailures(context.prisma, key);
       context.viewers.forget(viewer.id);
-      return ended.count;
+      return others.count;
     },
   }),
 );

@@ -22,10 +22,11 @@ export function newSessionToken() {
   return { token, tokenHash: hashSessionToken(token) };
 }
 
-/** Creates a session and returns its token; only the token's hash is stored. */
-export async function startUserSession(prisma: PrismaClient, userId: string, client: SessionClient, now = new Date()) {
+/** A new session's token and the UserSession row that stands for it (only the token's hash is stored). */
+export function newSessionRow(userId: string, client: SessionClient, now = new Date()) {
   const { token, tokenHash } = newSessionToken();
-  const session = await prisma.userSession.create({
+  return {
+    token,
     data: {
       tokenHash,
       userId,
@@ -35,8 +36,13 @@ export async function startUserSession(prisma: PrismaClient, userId: string, cli
       userAgent: client.userAgent?.slice(0, 400) || null,
       ip: client.ip?.slice(0, 64) || null,
     },
-    select: { id: true },
-  });
+  };
+}
+
+/** Creates a session and returns its token. */
+export async function startUserSession(prisma: PrismaClient, userId: string, client: SessionClient, now = new Date()) {
+  const { token, data } = newSessionRow(userId, client, now);
+  const session = await prisma.userSession.create({ data, select: { id: true } });
   return { token, sessionId: session.id };
 }
 

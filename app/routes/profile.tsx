@@ -76,9 +76,11 @@ async function securityAction(intent: string, form: FormData, request: Request, 
     return data({ security: { intent: "revokeSession", ok } satisfies SecurityOutcome }, { status: ok ? 200 : 404 });
   }
   const input = { currentPassword: String(form.get("currentPassword") ?? ""), newPassword: String(form.get("newPassword") ?? "") };
-  const outcome = dataOrThrow(await context.graphql<ChangePasswordData>(CHANGE_PASSWORD, { input })).changePassword;
+  const result = await context.graphql<ChangePasswordData>(CHANGE_PASSWORD, { input });
+  const outcome = dataOrThrow(result).changePassword;
   if (outcome.__typename === "MutationChangePasswordSuccess") {
-    return { security: { intent: "changePassword", ok: true } satisfies SecurityOutcome };
+    // This device goes on under the new session the API started for it.
+    return data({ security: { intent: "changePassword", ok: true } satisfies SecurityOutcome }, { headers: cookieHeaders(result.setCookies) });
   }
   const errors: Extract<SecurityOutcome, { ok: false }>["errors"] = {};
   if ("retryAfterSeconds" in outcome) {

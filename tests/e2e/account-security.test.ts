@@ -6,7 +6,7 @@ import { TopicsPage } from "./helpers/pages";
 // The trainer's account: no other browser test signs in with it, so ending its sessions is safe.
 const EMAIL = "trainer@spros.demo";
 
-test("account security: the devices list, ending another device (its live connection closes), a guessable password refused, sign out everywhere", async ({ signIn, baseUrl }) => {
+test("account security: the devices list, ending another device (its live connection closes), a guessable password refused, a strong one taken with this device kept signed in, sign out everywhere", async ({ signIn, baseUrl }) => {
   const laptop = await signIn(EMAIL);
   const phone = await signIn(EMAIL);
   const laptopList = new TopicsPage(laptop.page, baseUrl);
@@ -35,6 +35,19 @@ test("account security: the devices list, ending another device (its live connec
   await phone.page.getByRole("button", { name: "Сменить пароль" }).click();
   await phone.page.getByText("Такой пароль легко подобрать", { exact: false }).first().waitFor();
   await expectAccessible(phone.page, "password form with an error");
+
+  // A strong one is taken; this device stays signed in under a new session (its old cookie is dead).
+  const oldCookie = (await phone.context.cookies()).find((cookie) => cookie.name.includes("session"))?.value;
+  await phone.page.getByLabel("Текущий пароль").fill(DEMO_PASSWORD);
+  await phone.page.getByLabel("Новый пароль").fill("лодка сирень 47 маяк");
+  await phone.page.getByRole("button", { name: "Сменить пароль" }).click();
+  await phone.page.getByText("Пароль изменён").waitFor();
+  const newCookie = (await phone.context.cookies()).find((cookie) => cookie.name.includes("session"))?.value;
+  expect(newCookie).toBeTruthy();
+  expect(newCookie).not.toBe(oldCookie);
+  await phone.page.goto(`${baseUrl}/profile`);
+  await expect.poll(() => devices.count()).toBe(1);
+  expect(await thisDevice.count()).toBe(1);
 
   // Sign out everywhere ends this device too.
   await phone.page.getByRole("button", { name: "Выйти на всех устройствах" }).click();

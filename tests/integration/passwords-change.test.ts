@@ -88,17 +88,23 @@ describe("changePassword", () => {
     ]);
   });
 
-  it("sets the new password, keeps this session and ends every other one at once", async () => {
+  it("sets the new password, keeps this device signed in under a new session and ends every other one at once", async () => {
     const user = users[2]!;
     const here = await new ApiClient(server).signIn(user.email, TEST_PASSWORD);
     const elsewhere = await new ApiClient(server).signIn(user.email, TEST_PASSWORD);
     const other = await new ApiClient(server).signIn(users[3]!.email, TEST_PASSWORD);
     expect((await elsewhere.request("{ me { email } }")).data.me.email).toBe(user.email); // cached now
+    const stolen = new ApiClient(server);
+    stolen.cookie = here.cookie;
 
     const result = await here.request(CHANGE, { input: { currentPassword: TEST_PASSWORD, newPassword: STRONG } });
     expect(result.data.changePassword).toEqual({ __typename: "MutationChangePasswordSuccess", data: 1 });
+    expect(here.cookie).not.toBe(stolen.cookie);
     expect((await here.request("{ me { email } }")).data.me.email).toBe(user.email);
+    expect((await stolen.request("{ me { id } }")).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect((await elsewhere.request("{ me { id } }")).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const devices = await db.prisma.userSession.findMany({ where: { userId: user.id, revokedAt: null } });
+    expect(devices).toHaveLength(1);
     expect((await other.request("{ me { email } }")).data.me.email).toBe(users[3]!.email);
 
     await expect(new ApiClient(server).signIn(user.email, TEST_PASSWORD)).rejects.toThrow(/InvalidCredentialsError/);
