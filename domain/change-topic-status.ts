@@ -2,6 +2,7 @@ import type { PrismaClient } from "../prisma/client";
 import type { Prisma } from "../prisma/generated/client";
 import type { TopicStatus } from "../prisma/generated/enums";
 import type { NotificationPayload } from "./notification-facts";
+import { topicFollowers } from "./topic-followers";
 import { planTransition, type TransitionRefusal, type TransitionVia } from "./topic-status";
 
 export type CreatedNotification = { id: string; userId: string };
@@ -19,14 +20,14 @@ export type StatusChangeRequest = {
   via: Exclude<TransitionVia, "merge">;
   /** Required (non-empty) when `to` is REJECTED; the caller validates it. */
   reason?: string;
-  /** Tell every voter with a TOPIC_STATUS_CHANGED notification (default true). */
+  /** Tell every voter and the author with a TOPIC_STATUS_CHANGED notification (default true). */
   notifyVoters?: boolean;
 };
 
 /**
  * One transaction: lock the topic row, check the transition against its current status, update
- * status/statusChangedAt/rejectionReason, record a ModerationAction, and notify every voter (except
- * the actor) with one INSERT … SELECT from Vote. Publishing is the caller's job, after commit.
+ * status/statusChangedAt/rejectionReason, record a ModerationAction, and notify the topic's voters
+ * and author (except the actor) with one INSERT … SELECT. Publishing is the caller's job, after commit.
  */
 export async function changeTopicStatus(prisma: PrismaClient, request: StatusChangeRequest): Promise<StatusChangeOutcome> {
   return prisma.$transaction((tx) => changeTopicStatusIn(tx, request), { maxWait: 10_000, timeout: 30_000 });
@@ -55,9 +56,8 @@ export async function changeTopicStatusIn(tx: Prisma.TransactionClient, request:
   const payload: NotificationPayload = { fromStatus, toStatus: to, actorId, ...(reason ? { reason } : {}) };
   const notifications = await tx.$queryRaw<CreatedNotification[]>`
     INSERT INTO "Notification" ("id", "userId", "kind", "topicId", "payload")
-    SELECT gen_random_uuid()::text, v."userId", 'TOPIC_STATUS_CHANGED'::"NotificationKind", v."topicId", ${JSON.stringify(payload)}::jsonb
-    FROM "Vote" v
-    WHERE v."topicId" = ${topicId} AND v."userId" <> ${actorId}
+    SELECT gen_random_uuid()::text, follower."userId", 'TOPIC_STATUS_CHANGED'::"NotificationKind", ${topicId}, ${JSON.stringify(payload)}::jsonb
+    FROM ${topicFollowers(topicId, actorId)}
     RETURNING "id", "userId"`;
   return { kind: "changed", fromStatus, toStatus: to, notifications } as const;
 }

@@ -2,6 +2,7 @@ import type { PrismaClient } from "../prisma/client";
 import type { TopicStatus } from "../prisma/generated/enums";
 import type { CreatedNotification } from "./change-topic-status";
 import type { NotificationPayload } from "./notification-facts";
+import { topicFollowers } from "./topic-followers";
 
 export type MergeRequest = { sourceId: string; targetId: string; actorId: string };
 
@@ -56,9 +57,8 @@ export async function mergeTopics(prisma: PrismaClient, { sourceId, targetId, ac
       const payload: NotificationPayload = { fromStatus: source.status, toStatus: "MERGED", mergedIntoId: targetId, actorId };
       const notifications = await tx.$queryRaw<CreatedNotification[]>`
         INSERT INTO "Notification" ("id", "userId", "kind", "topicId", "payload")
-        SELECT gen_random_uuid()::text, v."userId", 'TOPIC_MERGED'::"NotificationKind", v."topicId", ${JSON.stringify(payload)}::jsonb
-        FROM "Vote" v
-        WHERE v."topicId" = ${sourceId} AND v."userId" <> ${actorId}
+        SELECT gen_random_uuid()::text, follower."userId", 'TOPIC_MERGED'::"NotificationKind", ${sourceId}, ${JSON.stringify(payload)}::jsonb
+        FROM ${topicFollowers(sourceId, actorId)}
         RETURNING "id", "userId"`;
 
       // Lock every source vote and the target votes of users who voted for both, in id order, before

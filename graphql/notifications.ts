@@ -9,8 +9,8 @@ import { TopicStatusEnum } from "./topic-enums";
 
 const NotificationKindEnum = builder.enumType("NotificationKind", {
   values: {
-    TOPIC_STATUS_CHANGED: { description: "A topic the reader voted for changed status (fromStatus, toStatus, reason)." },
-    TOPIC_MERGED: { description: "A topic the reader voted for was merged (topic = merged one, mergedInto = kept one)." },
+    TOPIC_STATUS_CHANGED: { description: "A topic the reader voted for or suggested changed status (fromStatus, toStatus, reason)." },
+    TOPIC_MERGED: { description: "A topic the reader voted for or suggested was merged (topic = merged one, mergedInto = kept one)." },
     TOPIC_COMMENTED: { description: "Someone commented on the reader's topic (comment, commentExcerpt, actor)." },
     SESSION_SCHEDULED: { description: "A session of a topic the reader voted for was approved and can be booked (session)." },
     BOOKING_PROMOTED: { description: "The reader's waitlisted booking became a confirmed seat (session)." },

@@ -153,6 +153,32 @@ describe("notifications", () => {
     expect(theirs.events).toHaveLength(0);
   });
 
+  it("tells the topic's author too, once, whether or not they voted; never the manager who acted", async () => {
+    const [authorUser] = await db.prisma.user.findMany({ where: { email: { contains: "voter-3@" } } });
+    const [bossUser] = await db.prisma.user.findMany({ where: { role: "MANAGER" } });
+    const [unvoted, voted, managers] = await createTopics(db.prisma, authorUser.id, ["Тема автора без голоса", "Тема автора с голосом", "Тема менеджера"]);
+    await db.prisma.topic.update({ where: { id: managers.id }, data: { authorId: bossUser.id } });
+    await db.prisma.topic.updateMany({ where: { id: { in: [unvoted.id, voted.id, managers.id] } }, data: { status: "NEW" } });
+    await outsider.request(`mutation($id: ID!) { vote(topicId: $id) { __typename } }`, { id: gid("Topic", voted.id) });
+    await manager.request(`mutation($id: ID!) { vote(topicId: $id) { __typename } }`, { id: gid("Topic", managers.id) });
+    await voters[1].request(`mutation($id: ID!) { vote(topicId: $id) { __typename } }`, { id: gid("Topic", managers.id) });
+
+    const before = (await outsider.request(MY_NOTIFICATIONS)).data.me.unreadNotificationCount;
+    expect((await manager.request(SET_STATUS, { id: gid("Topic", unvoted.id), status: "OPEN" })).data.setTopicStatus.__typename).toBe("MutationSetTopicStatusSuccess");
+    expect((await manager.request(REJECT, { id: gid("Topic", voted.id), reason: "Уже есть такой курс" })).data.rejectTopic.__typename).toBe("MutationRejectTopicSuccess");
+    expect((await manager.request(SET_STATUS, { id: gid("Topic", managers.id), status: "OPEN" })).data.setTopicStatus.__typename).toBe("MutationSetTopicStatusSuccess");
+
+    const told = async (topicId: string) =>
+      (await db.prisma.notification.findMany({ where: { topicId }, select: { userId: true } })).map((row) => row.userId).sort();
+    expect(await told(unvoted.id)).toEqual([authorUser.id]);
+    expect(await told(voted.id)).toEqual([authorUser.id]);
+    const voter1 = await db.prisma.user.findFirstOrThrow({ where: { email: { contains: "voter-1@" } } });
+    expect(await told(managers.id)).toEqual([voter1.id]);
+    const mine = (await outsider.request(MY_NOTIFICATIONS)).data.me;
+    expect(mine.unreadNotificationCount).toBe(before + 2);
+    expect(mine.notifications.edges[0].node).toMatchObject({ toStatus: "REJECTED", reason: "Уже есть такой курс", topic: { title: "Тема автора с голосом" } });
+  });
+
   it("marks only the viewer's own notifications read", async () => {
     const [alice, bob] = voters;
     const aliceIds = (await alice.request(`{ me { notifications(first: 100) { edges { node { id } } } } }`)).data.me.notifications.edges.map((e: any) => e.node.id);
