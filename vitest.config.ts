@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // Code that forgets the Training Centre's time zone must fail loudly, so tests run far from both
@@ -9,7 +10,11 @@ export default defineConfig({
   resolve: {
     // Node (and so Pothos and Yoga, which vitest leaves external) loads graphql's CommonJS entry;
     // Vite would pick its ESM one for our own files. Two copies break `instanceof`, so pin one.
-    alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve("graphql") }],
+    // "~/…" is the app's own import root (tsconfig paths, as the Remix build resolves it).
+    alias: [
+      { find: /^graphql$/, replacement: createRequire(import.meta.url).resolve("graphql") },
+      { find: /^~\//, replacement: `${fileURLToPath(new URL("./app/", import.meta.url))}` },
+    ],
   },
   test: {
     projects: [

@@ -1,16 +1,11 @@
 import { randomUUID } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { topicPath } from "../../app/lib/topic-path";
-import { createServerServices } from "../../graphql/services";
-import { createSprosYoga } from "../../graphql/yoga";
-import { createHttpApp } from "../../server/http-app";
-import { loadRemixBuild } from "../../server/remix-build";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BODY_TOO_LARGE_CODE, INTROSPECTION_DISABLED_CODE, OPERATION_LIMIT_CODE } from "../../graphql/armor";
 import { SESSION_COOKIE } from "../../app/lib/session.server";
 import { ApiClient, startApiServer, type ApiServer } from "./helpers/api-server";
 import { createTestDatabase, type TestDatabase } from "./helpers/database";
+import { startPageServer } from "./helpers/page-server";
 import { createUsers, TEST_PASSWORD } from "./helpers/users";
 import { BOOK, createPlace, createSession, createTopic, globalId } from "./bookings-helpers";
 import { codes, postGraphQL, raw, rawSocket, wsClient, wsOnce, type RawResponse } from "./hostile-input-helpers";
@@ -563,26 +558,20 @@ describe("hostile input", () => {
   it.each(cases.map((hostile) => [hostile.name, hostile] as const))("%s", (_name, hostile) => check(hostile));
 
   it("renders stored markup as text on the topic page and its discussion (escaped, never as tags)", async () => {
-    const services = createServerServices(db);
-    const state = { ready: true, yoga: createSprosYoga(services, { production: true, rateLimits: "off" }), remixBuild: await loadRemixBuild(process.cwd()) };
-    const server = http.createServer(createHttpApp(state, process.cwd()));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const pages = await startPageServer(db);
     try {
       const markup = injections.filter((payload) => payload.includes("<"));
       expect(markup.length).toBeGreaterThan(3);
       for (const payload of markup) {
         const path = topicPath(injectedTopics.get(payload)!);
-        const page = await raw(`${base}${path}`, { method: "GET", headers: { cookie: alice.cookie! } });
-        const discussion = await raw(`${base}${path}/comments`, { method: "GET", headers: { cookie: alice.cookie! } });
+        const page = await pages.html(path, alice.cookie!);
+        const discussion = await pages.html(`${path}/comments`, alice.cookie!);
         expect([page.status, discussion.status], payload).toEqual([200, 200]);
         for (const html of [page.text, discussion.text]) expect(html, payload).not.toContain(payload);
         expect(page.text, payload).toContain(escapeHtml(`Описание: ${payload}`));
       }
     } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await services.close();
+      await pages.close();
     }
   });
 
