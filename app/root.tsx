@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -21,6 +21,7 @@ import { LiveStatuses } from "~/components/status-badge";
 import { getViewer } from "~/lib/graphql.server";
 import { getI18n } from "~/lib/i18n";
 import { resolveLocale } from "~/lib/locale.server";
+import { pageMeta } from "~/lib/meta";
 import { getUrqlClient } from "~/lib/urql-client";
 import { DEFAULT_LOCALE } from "~/locales/shape";
 import baseStyles from "~/styles/base.css";
@@ -40,6 +41,14 @@ export const links: LinksFunction = () => [
     href,
   })),
 ];
+
+/** The tab's title when an error reached this boundary (a page's own meta names it otherwise). */
+export const meta: MetaFunction = ({ matches, error }) => {
+  if (!error) return [];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 404 ? "errors.notFoundTitle" : status === 429 ? "errors.rateLimitedTitle" : status === 503 ? "errors.unavailableTitle" : "errors.title";
+  return pageMeta(matches, (t) => t(key));
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);

@@ -18,17 +18,22 @@ function useSubmitting(intent: string) {
   return navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
 }
 
+/** The most recently used devices first; the rest fold away so a long history does not bury the password form. */
+const SHOWN_SESSIONS = 5;
+
 /** The devices signed in to this account: this one marked, any one can be ended, or all at once. */
 export function SessionList({ sessions, outcome }: { sessions: UserSessionData[]; outcome?: SecurityOutcome }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
   const revoked = outcome?.intent === "revokeSession" ? outcome : undefined;
+  // This device first, then the others as the API orders them (most recently used first).
+  const ordered = [...sessions.filter((session) => session.current), ...sessions.filter((session) => !session.current)];
   const deviceName = (session: UserSessionData) => {
     const device = describeUserAgent(session.userAgent);
     return device ? t("security.deviceOn", device) : (session.userAgent ?? t("security.unknownDevice"));
   };
   return (
-    <section className="profile__section" aria-labelledby="security-sessions-title">
+    <section className="panel profile__section" aria-labelledby="security-sessions-title">
       <h3 id="security-sessions-title">{t("security.sessionsTitle")}</h3>
       <p className="muted">{t("security.sessionsIntro")}</p>
       <div role="status" className="notice-slot">
@@ -39,27 +44,20 @@ export function SessionList({ sessions, outcome }: { sessions: UserSessionData[]
         ) : null}
       </div>
       <ul className="session-list">
-        {sessions.map((session) => (
-          <li key={session.id} className="session-list__item">
-            <div className="session-list__device">
-              <strong title={session.userAgent ?? undefined}>{deviceName(session)}</strong>
-              {session.current ? <span className="session-list__current">{t("security.thisDevice")}</span> : null}
-            </div>
-            <p className="session-list__meta muted">
-              <span>{t("security.lastSeen", { when: formatDateTime(session.lastSeenAt, locale) })}</span>
-              <span>{t("security.signedIn", { when: formatDateTime(session.createdAt, locale) })}</span>
-              {session.ip ? <span>{t("security.ip", { ip: session.ip })}</span> : null}
-            </p>
-            <Form method="post" replace preventScrollReset>
-              <input type="hidden" name="intent" value="revokeSession" />
-              <input type="hidden" name="sessionId" value={session.id} />
-              <button type="submit" className="button button--secondary button--small" aria-label={t("security.revokeLabel", { device: deviceName(session) })}>
-                {t("security.revoke")}
-              </button>
-            </Form>
-          </li>
+        {ordered.slice(0, SHOWN_SESSIONS).map((session) => (
+          <SessionItem key={session.id} session={session} name={deviceName(session)} locale={locale} />
         ))}
       </ul>
+      {ordered.length > SHOWN_SESSIONS ? (
+        <details className="session-list__more">
+          <summary>{t("security.moreSessions", { count: ordered.length - SHOWN_SESSIONS })}</summary>
+          <ul className="session-list">
+            {ordered.slice(SHOWN_SESSIONS).map((session) => (
+              <SessionItem key={session.id} session={session} name={deviceName(session)} locale={locale} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
       <Form method="post" className="session-list__everywhere">
         <input type="hidden" name="intent" value="signOutEverywhere" />
         <p className="muted" id="security-everywhere-hint">
@@ -70,6 +68,31 @@ export function SessionList({ sessions, outcome }: { sessions: UserSessionData[]
         </button>
       </Form>
     </section>
+  );
+}
+
+/** One signed-in device: what it is, when it was used, and ending its session. */
+function SessionItem({ session, name, locale }: { session: UserSessionData; name: string; locale: Locale }) {
+  const { t } = useTranslation();
+  return (
+    <li className="session-list__item">
+      <div className="session-list__device">
+        <strong title={session.userAgent ?? undefined}>{name}</strong>
+        {session.current ? <span className="session-list__current">{t("security.thisDevice")}</span> : null}
+      </div>
+      <p className="session-list__meta muted">
+        <span>{t("security.lastSeen", { when: formatDateTime(session.lastSeenAt, locale) })}</span>
+        <span>{t("security.signedIn", { when: formatDateTime(session.createdAt, locale) })}</span>
+        {session.ip ? <span>{t("security.ip", { ip: session.ip })}</span> : null}
+      </p>
+      <Form method="post" replace preventScrollReset>
+        <input type="hidden" name="intent" value="revokeSession" />
+        <input type="hidden" name="sessionId" value={session.id} />
+        <button type="submit" className="button button--secondary button--small" aria-label={t("security.revokeLabel", { device: name })}>
+          {t("security.revoke")}
+        </button>
+      </Form>
+    </li>
   );
 }
 
@@ -92,7 +115,7 @@ export function ChangePasswordForm({ outcome }: { outcome?: SecurityOutcome }) {
   ].filter((e): e is { field?: string; message: string } => e !== null);
 
   return (
-    <section className="profile__section" aria-labelledby="security-password-title">
+    <section className="panel profile__section" aria-labelledby="security-password-title">
       <h3 id="security-password-title">{t("security.passwordTitle")}</h3>
       {list.length > 0 ? <ErrorSummary ref={summary} title={t("security.errorSummary")} errors={list} /> : null}
       <Form method="post" className="form security-password" replace preventScrollReset noValidate key={result?.ok ? "done" : "editing"}>

@@ -1,4 +1,5 @@
 import { Form, useLocation, useNavigation } from "@remix-run/react";
+import type { MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { SessionSummary } from "~/lib/documents/bookings";
 
@@ -23,7 +24,14 @@ export function BookingForm({ session }: { session: Pick<SessionSummary, "id" | 
             {booking.status === "CONFIRMED" ? t("booking.youConfirmed") : t("booking.youWaitlisted", { position: booking.waitlistPosition ?? "?" })}
           </p>
           <input type="hidden" name="bookingId" value={booking.id} />
-          <button type="submit" name="intent" value="cancel" className="button button--secondary" disabled={busy}>
+          <button
+            type="submit"
+            name="intent"
+            value="cancel"
+            className="button button--secondary"
+            disabled={busy}
+            onClick={(event) => confirmCancel(event, t("booking.cancelBookingConfirm", { title: session.topic.title }))}
+          >
             {t("booking.cancel")}
             <span className="visually-hidden"> — {t("booking.cancelTopic", { title: session.topic.title })}</span>
           </button>
@@ -39,4 +47,12 @@ export function BookingForm({ session }: { session: Pick<SessionSummary, "id" | 
       )}
     </Form>
   );
+}
+
+/**
+ * A seat given up may go to the waitlist at once, so cancelling asks first (with JavaScript;
+ * without it the form posts as it is).
+ */
+export function confirmCancel(event: MouseEvent<HTMLButtonElement>, question: string) {
+  if (!window.confirm(question)) event.preventDefault();
 }

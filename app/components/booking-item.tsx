@@ -1,6 +1,7 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { confirmCancel } from "~/components/booking-form";
 import { SessionPlace, SessionWhen } from "~/components/session-when";
 import { bookingIcsPath, sessionPath, type MyBooking } from "~/lib/documents/bookings";
 
@@ -41,7 +42,13 @@ export function BookingItem({ booking, past }: { booking: MyBooking; past: boole
             <input type="hidden" name="bookingId" value={booking.id} />
             <input type="hidden" name="sessionId" value={session.id} />
             <input type="hidden" name="redirectTo" value={location.pathname} />
-            <button type="submit" name="intent" value="cancel" className="button button--quiet">
+            <button
+              type="submit"
+              name="intent"
+              value="cancel"
+              className="button button--quiet"
+              onClick={(event) => confirmCancel(event, t("booking.cancelBookingConfirm", { title: session.topic.title }))}
+            >
               {t("booking.cancel")}
               <span className="visually-hidden"> — {t("booking.cancelTopic", { title: session.topic.title })}</span>
             </button>

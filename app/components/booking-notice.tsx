@@ -1,4 +1,5 @@
 import { useSearchParams } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/components/session-when";
 import type { Locale } from "~/locales/shape";
@@ -6,12 +7,25 @@ import type { Locale } from "~/locales/shape";
 const ERRORS = new Set(["errorCancelled", "errorStarted", "errorVotersOnly", "errorCutoff", "errorNotFound", "errorAttendanceEarly", "errorAttendanceForbidden"]);
 const NOTICES = new Set(["booked", "waitlisted", "cancelled", "feedCreated", "marked", ...ERRORS]);
 
-/** The outcome of the last booking action, carried in the URL (?notice=…) so it works without JavaScript. */
-export function BookingNotice() {
+/**
+ * The outcome of the last booking action, carried in the URL (?notice=…&session=…) so it works
+ * without JavaScript. In a list, the card of the session it concerns shows it (`sessionId`) and the
+ * page-level notice (`exceptSessions`) leaves such notices to the card, which the redirect scrolled to.
+ */
+export function BookingNotice({ sessionId, exceptSessions = false }: { sessionId?: string; exceptSessions?: boolean }) {
   const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
   const notice = params.get("notice");
-  if (!notice || !NOTICES.has(notice)) return null;
+  const about = params.get("session");
+  const shown = notice !== null && NOTICES.has(notice) && (sessionId !== undefined ? about === sessionId : !(exceptSessions && about));
+  // The page came back from the action: the outcome takes the focus, so a keyboard or screen-reader
+  // user hears it and goes on from the card they used, not from the top of the page.
+  const ref = useRef<HTMLParagraphElement>(null);
+  const outcome = params.toString();
+  useEffect(() => {
+    if (shown) ref.current?.focus();
+  }, [shown, outcome]);
+  if (!shown) return null;
   const locale = i18n.language as Locale;
   const when = (key: string) => (params.get(key) ? formatDateTime(params.get(key)!, locale) : "");
   const text = (t as (key: string, options?: Record<string, unknown>) => string)(`booking.${notice}`, {
@@ -20,7 +34,13 @@ export function BookingNotice() {
     cutoff: when("cutoff"),
   });
   return (
-    <p className={`booking-notice${ERRORS.has(notice) ? " booking-notice--error" : ""}`} role={ERRORS.has(notice) ? "alert" : "status"} data-testid="booking-notice">
+    <p
+      ref={ref}
+      tabIndex={-1}
+      className={`booking-notice${ERRORS.has(notice) ? " booking-notice--error" : ""}`}
+      role={ERRORS.has(notice) ? "alert" : "status"}
+      data-testid="booking-notice"
+    >
       {text}
     </p>
   );

@@ -54,6 +54,9 @@ export function DemandHeatmap({ cells, votersWithoutAvailability, population = "
           {t("heatmap.without", { count: votersWithoutAvailability })}
         </p>
       ) : null}
+      {/* Nothing to show yet: the sentence above says so, without an empty grid of zeros. */}
+      {max > 0 ? (
+        <>
       <div className="heatmap__scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
         <table className="heatmap__table" data-testid="demand-heatmap">
           <caption id={captionId}>{t(population === "staff" ? "heatmap.captionStaff" : "heatmap.caption")}</caption>
@@ -114,6 +117,8 @@ export function DemandHeatmap({ cells, votersWithoutAvailability, population = "
         <span>{t("heatmap.legendHigh")}</span>
         <span className="heatmap__legend-note">{t("heatmap.legendIfNeedBe")}</span>
       </div>
+        </>
+      ) : null}
     </div>
   );
 }

@@ -1,10 +1,14 @@
 import { Form, Link, useFetcher, useLocation } from "@remix-run/react";
 import type React from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { NotificationItem } from "~/lib/documents";
 import { notificationHref, notificationText, useLiveNotifications } from "~/lib/notifications";
 import { formatDateTime, formatRelative, useNow } from "~/lib/relative-time";
 import { isLocale } from "~/locales/shape";
+
+/** focusAfterRead's value for "mark all read". */
+const ALL = "*all*";
 
 type Props = {
   notifications: NotificationItem[];
@@ -30,6 +34,25 @@ export function NotificationList({ notifications, unreadCount, now: serverNow, n
   const back = location.pathname + location.search;
   const fetcher = useFetcher();
 
+  // Marking one read removes the button that had the focus: the focus goes to that notification
+  // (its link, or the item), and after "mark all" to the count, instead of back to the page start.
+  const [focusAfterRead, setFocusAfterRead] = useState<string | null>(null);
+  const summary = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (!focusAfterRead) return;
+    if (focusAfterRead === ALL) {
+      if (unread === 0) {
+        summary.current?.focus();
+        setFocusAfterRead(null);
+      }
+      return;
+    }
+    if (!all.find((n) => n.id === focusAfterRead)?.read) return;
+    const item = document.querySelector<HTMLElement>(`[data-notification-id="${CSS.escape(focusAfterRead)}"]`);
+    (item?.querySelector<HTMLElement>("a") ?? item)?.focus();
+    setFocusAfterRead(null);
+  }, [all, unread, focusAfterRead]);
+
   // Following an unread notification marks it read on the way (with JavaScript; without it the
   // link simply opens the topic).
   function openUnread(event: React.MouseEvent<HTMLAnchorElement>, id: string, href: string) {
@@ -41,11 +64,11 @@ export function NotificationList({ notifications, unreadCount, now: serverNow, n
   return (
     <div className="notifications">
       <div className="notifications__bar">
-        <p className="notifications__summary" data-testid="unread-count" data-count={unread}>
+        <p className="notifications__summary" data-testid="unread-count" data-count={unread} ref={summary} tabIndex={-1}>
           {t("notifications.unread", { count: unread })}
         </p>
         {unread > 0 ? (
-          <Form method="post" action="/notifications" preventScrollReset>
+          <Form method="post" action="/notifications" preventScrollReset onSubmit={() => setFocusAfterRead(ALL)}>
             <input type="hidden" name="intent" value="readAll" />
             <input type="hidden" name="redirectTo" value={back} />
             <button type="submit" className="button button--secondary">
@@ -62,7 +85,7 @@ export function NotificationList({ notifications, unreadCount, now: serverNow, n
             const { text, detail } = notificationText(t, n, locale);
             const href = notificationHref(n);
             return (
-              <li key={n.id} className={`notification${n.read ? "" : " notification--unread"}`} data-notification-id={n.id} data-kind={n.kind}>
+              <li key={n.id} className={`notification${n.read ? "" : " notification--unread"}`} data-notification-id={n.id} data-kind={n.kind} tabIndex={-1}>
                 <div className="notification__body">
                   {!n.read ? <span className="notification__new">{t("notifications.newLabel")}</span> : null}
                   <p className="notification__text">
@@ -82,7 +105,7 @@ export function NotificationList({ notifications, unreadCount, now: serverNow, n
                   </p>
                 </div>
                 {!n.read ? (
-                  <Form method="post" action="/notifications" preventScrollReset className="notification__action">
+                  <Form method="post" action="/notifications" preventScrollReset className="notification__action" onSubmit={() => setFocusAfterRead(n.id)}>
                     <input type="hidden" name="intent" value="read" />
                     <input type="hidden" name="id" value={n.id} />
                     <input type="hidden" name="redirectTo" value={back} />

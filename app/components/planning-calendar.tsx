@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ProposedSessionItem } from "~/lib/documents/proposals";
+import { intlLocale } from "~/lib/format";
 
 export type Grouping = "room" | "trainer";
 
@@ -18,7 +19,7 @@ export function mondayOf(key: string): string {
 }
 
 export function formatDay(key: string, locale: string, style: "short" | "long" = "short"): string {
-  return new Date(`${key}T00:00:00Z`).toLocaleDateString(locale, {
+  return new Date(`${key}T00:00:00Z`).toLocaleDateString(intlLocale(locale), {
     timeZone: "UTC",
     weekday: "short",
     day: "numeric",

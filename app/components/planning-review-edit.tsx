@@ -71,17 +71,17 @@ export function EditSessionForm({ session, trainers, rooms, violations, fieldErr
         <input type="hidden" name="intent" value="update" />
         <input type="hidden" name="id" value={session.id} />
         <input type="hidden" name="version" value={session.version} />
-        <label>
-          <span>{t("proposal.date")}</span>
-          <input type="date" name="date" required defaultValue={tried?.date ?? session.date} />
+        <label className="field">
+          <span className="field__label">{t("proposal.date")}</span>
+          <input className="field__control" type="date" name="date" required defaultValue={tried?.date ?? session.date} />
         </label>
-        <label>
-          <span>{t("proposal.start")}</span>
-          <input type="time" name="start" step={1800} required defaultValue={tried?.start ?? session.start} />
+        <label className="field">
+          <span className="field__label">{t("proposal.start")}</span>
+          <input className="field__control" type="time" name="start" step={1800} required defaultValue={tried?.start ?? session.start} />
         </label>
-        <label>
-          <span>{t("proposal.trainer")}</span>
-          <select name="trainerId" defaultValue={tried?.trainerId ?? session.trainerId}>
+        <label className="field">
+          <span className="field__label">{t("proposal.trainer")}</span>
+          <select className="field__control field__control--select" name="trainerId" defaultValue={tried?.trainerId ?? session.trainerId}>
             {trainers.map((trainer) => (
               <option key={trainer.id} value={trainer.id}>
                 {trainer.name}
@@ -91,9 +91,9 @@ export function EditSessionForm({ session, trainers, rooms, violations, fieldErr
           </select>
         </label>
         {session.online ? null : (
-          <label>
-            <span>{t("proposal.room")}</span>
-            <select name="roomId" defaultValue={tried?.roomId ?? session.roomId ?? ""}>
+          <label className="field">
+            <span className="field__label">{t("proposal.room")}</span>
+            <select className="field__control field__control--select" name="roomId" defaultValue={tried?.roomId ?? session.roomId ?? ""}>
               {rooms.map((room) => (
                 <option key={room.id} value={room.id}>
                   {room.siteName} · {room.name} ({t("proposal.capacity", { count: room.capacity })})

@@ -1,10 +1,11 @@
 import { useTranslation } from "react-i18next";
 import type { PlanningReviewRun } from "~/lib/documents/proposals";
+import { intlLocale } from "~/lib/format";
 
 /** Served weight, pairs, bound and the gap to it; how many sessions are proposed and approved. */
 export function PlanningTotals({ run }: { run: PlanningReviewRun }) {
   const { t, i18n } = useTranslation();
-  const number = (value: number, digits = 1) => value.toLocaleString(i18n.language, { maximumFractionDigits: digits });
+  const number = (value: number, digits = 1) => value.toLocaleString(intlLocale(i18n.language), { maximumFractionDigits: digits });
   const metrics = run.metrics;
   const approved = run.sessions.filter((session) => session.state === "APPROVED").length;
   const proposed = run.sessions.length - approved;
@@ -17,18 +18,22 @@ export function PlanningTotals({ run }: { run: PlanningReviewRun }) {
             <div>
               <dt>{t("proposal.servedWeight")}</dt>
               <dd>{number(metrics.servedWeight)}</dd>
+              <dd className="planning-totals__hint">{t("proposal.servedWeightHint")}</dd>
             </div>
             <div>
               <dt>{t("proposal.servedPairs")}</dt>
               <dd>{t("proposal.servedPairsValue", { served: metrics.servedPairs, total: metrics.demandPairs })}</dd>
+              <dd className="planning-totals__hint">{t("proposal.servedPairsHint")}</dd>
             </div>
             <div>
               <dt>{t("proposal.bound")}</dt>
               <dd>{metrics.upperBound === null ? t("proposal.noBound") : number(metrics.upperBound)}</dd>
+              <dd className="planning-totals__hint">{t("proposal.boundHint")}</dd>
             </div>
             <div>
               <dt>{t("proposal.gap")}</dt>
               <dd>{metrics.gap === null ? t("proposal.noBound") : `${number(metrics.gap * 100)} %`}</dd>
+              <dd className="planning-totals__hint">{t("proposal.gapHint")}</dd>
             </div>
           </>
         ) : null}

@@ -39,7 +39,7 @@ export function PlanningRunForm({
     [hint, errors?.[name] ? `planning-${name}-error` : null].filter(Boolean).join(" ") || undefined;
 
   return (
-    <Form method="post" className="planning-form" aria-labelledby="planning-form-title">
+    <Form method="post" className="panel planning-form" aria-labelledby="planning-form-title">
       <h2 id="planning-form-title">{t("planning.formTitle")}</h2>
       <input type="hidden" name="intent" value="start" />
       {fieldError("form")}

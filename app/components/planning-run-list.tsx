@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useClient } from "urql";
 import { PLANNING_RUN_CHANGED, type PlanningRunChangedData, type PlanningRunItem } from "~/lib/documents/planning";
-import { formatDate } from "~/lib/format";
+import { formatDate, intlLocale } from "~/lib/format";
 import type { Locale } from "~/locales/shape";
 
 const ACTIVE = new Set(["QUEUED", "RUNNING"]);
@@ -47,13 +47,13 @@ function PlanningRunCard({ run: initial }: { run: PlanningRunItem }) {
   const { t, i18n } = useTranslation();
   const run = useLiveRun(initial);
   const locale = i18n.language as Locale;
-  const number = (value: number) => value.toLocaleString(i18n.language, { maximumFractionDigits: 1 });
-  const percent = (value: number) => value.toLocaleString(i18n.language, { style: "percent", maximumFractionDigits: 1 });
+  const number = (value: number) => value.toLocaleString(intlLocale(i18n.language), { maximumFractionDigits: 1 });
+  const percent = (value: number) => value.toLocaleString(intlLocale(i18n.language), { style: "percent", maximumFractionDigits: 1 });
   const titleId = `planning-run-${run.id}`;
   const active = ACTIVE.has(run.status);
   const progress = run.progress;
   return (
-    <article className={`planning-run planning-run--${run.status.toLowerCase()}`} aria-labelledby={titleId}>
+    <article className={`panel planning-run planning-run--${run.status.toLowerCase()}`} aria-labelledby={titleId}>
       <header className="planning-run__header">
         <h3 id={titleId}>
           {t("planning.horizon", { start: formatDate(run.horizonStart, locale), count: run.horizonDays })}

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "~/components/form-fields";
 import { ResourceErrorSummary, useDynamicT, type FormErrors } from "~/components/resource-form-errors";
 import type { ClosedDateItem, SiteItem } from "~/lib/documents/resources";
+import { intlLocale } from "~/lib/format";
 
 type Props = { sites: SiteItem[]; closedDates: ClosedDateItem[]; errors?: FormErrors; values?: Record<string, string> };
 
@@ -19,9 +20,9 @@ export function ResourceClosedDates({ sites, closedDates, errors, values }: Prop
     return key ? dynamicT(key) : null;
   };
   const formatDate = (key: string) =>
-    new Intl.DateTimeFormat(i18n.language, { day: "numeric", month: "long", year: "numeric", weekday: "short", timeZone: "UTC" }).format(new Date(`${key}T00:00:00Z`));
+    new Intl.DateTimeFormat(intlLocale(i18n.language), { day: "numeric", month: "long", year: "numeric", weekday: "short", timeZone: "UTC" }).format(new Date(`${key}T00:00:00Z`));
   return (
-    <section className="resource-closed" aria-labelledby="closed-dates">
+    <section className="panel resource-closed" aria-labelledby="closed-dates">
       <h2 id="closed-dates">{t("resources.closedTitle")}</h2>
       <p>{t("resources.closedIntro")}</p>
       {removeErrors ? <ResourceErrorSummary errors={removeErrors} /> : null}

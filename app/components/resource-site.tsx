@@ -15,7 +15,7 @@ export function ResourceSite({ site, errors, values }: Props) {
   const headingId = `site-${site.code}`;
   const newScope = `new-${site.code}`;
   return (
-    <section className="resource-site" aria-labelledby={headingId}>
+    <section className="panel resource-site" aria-labelledby={headingId}>
       <h2 id={headingId}>{site.name}</h2>
       <p className="resource-site__meta">
         {site.address ? `${site.address} · ` : null}

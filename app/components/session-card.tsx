@@ -2,9 +2,10 @@ import { Link } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { BookingForm } from "~/components/booking-form";
+import { BookingNotice } from "~/components/booking-notice";
 import { SessionSeats } from "~/components/session-seats";
 import { formatDateTime, SessionPlace, SessionWhen } from "~/components/session-when";
-import { sessionPath, type SessionSummary } from "~/lib/documents/bookings";
+import { sessionAnchor, sessionPath, type SessionSummary } from "~/lib/documents/bookings";
 import type { Locale } from "~/locales/shape";
 
 /** One bookable session: what, when, where, who, seats (live) and the booking button. */
@@ -17,7 +18,7 @@ export function SessionCard({ session, now }: { session: SessionSummary; now: nu
   const waitForOpening = votersOnly && !session.matchesMyVote && !session.viewerBooking;
   const until = formatDateTime(session.votersOnlyUntil, i18n.language as Locale);
   return (
-    <article className={`session-card${suits ? " session-card--suits" : ""}`} aria-labelledby={titleId} data-testid="session-card">
+    <article id={sessionAnchor(session.id)} className={`session-card${suits ? " session-card--suits" : ""}`} aria-labelledby={titleId} data-testid="session-card">
       <header className="session-card__head">
         <h2 className="session-card__title" id={titleId}>
           <Link to={sessionPath(session.id)}>{session.topic.title}</Link>
@@ -42,9 +43,14 @@ export function SessionCard({ session, now }: { session: SessionSummary; now: nu
         </div>
         <div>
           <dt className="visually-hidden">{t("booking.csvTrainer")}</dt>
-          <dd>{t("booking.trainer", { name: session.trainerName })}</dd>
+          <dd>
+            {/* The label is the dt for screen readers; sighted readers get it inline. */}
+            <span aria-hidden="true">{t("booking.factTrainer")}: </span>
+            {session.trainerName}
+          </dd>
         </div>
       </dl>
+      <BookingNotice sessionId={session.id} />
       <SessionSeats sessionId={session.id} initial={{ seatsLeft: session.seatsLeft, waitlisted: session.waitlisted, capacity: session.capacity }} />
       {votersOnly && !session.viewerBooking ? (
         <p className="session-card__note" data-testid="voters-only">

@@ -1,12 +1,11 @@
 import { useTranslation } from "react-i18next";
 import type { SessionSummary } from "~/lib/documents/bookings";
+import { CENTRE_TIME_ZONE, intlLocale } from "~/lib/format";
 import type { Locale } from "~/locales/shape";
-
-const CENTRE_TIME_ZONE = "Europe/Moscow";
 
 /** A date and time on the centre's clock (Europe/Moscow), whatever the browser's zone. */
 export function formatDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
     timeZone: CENTRE_TIME_ZONE,
     day: "numeric",
     month: "long",
@@ -17,7 +16,7 @@ export function formatDateTime(iso: string, locale: Locale): string {
 
 /** "YYYY-MM-DD" (a centre date) as a weekday and day, e.g. «вторник, 1 декабря». */
 export function formatSessionDate(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long" }).format(
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "UTC", weekday: "long", day: "numeric", month: "long" }).format(
     new Date(`${date}T00:00:00Z`),
   );
 }

@@ -1,4 +1,5 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { NotificationBell } from "~/components/notification-bell";
 import { MODERATOR_ROLES, type Viewer } from "~/lib/documents";
@@ -6,6 +7,20 @@ import type { Locale } from "~/locales/shape";
 
 export function SiteHeader({ viewer, locale }: { viewer: Viewer | null; locale: Locale }) {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the row scrolls: keep the current section in sight after every navigation (sideways
+  // only; scrollIntoView would also move the page, e.g. away from a #card it was sent to).
+  useEffect(() => {
+    const row = nav.current;
+    const current = row?.querySelector('[aria-current="page"]');
+    if (!row || !current || row.scrollWidth <= row.clientWidth) return;
+    const box = row.getBoundingClientRect();
+    const link = current.getBoundingClientRect();
+    row.scrollLeft += link.left - box.left - (box.width - link.width) / 2;
+  }, [pathname]);
+  // One's own bookings belong to the sessions section.
+  const inSessions = pathname.startsWith("/sessions") || pathname.startsWith("/my/bookings");
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -14,7 +29,7 @@ export function SiteHeader({ viewer, locale }: { viewer: Viewer | null; locale: 
           <span className="brand__name">{t("app.name")}</span>
         </Link>
         {viewer ? (
-          <nav className="main-nav" aria-label={t("app.mainNav")}>
+          <nav className="main-nav" aria-label={t("app.mainNav")} ref={nav}>
             <ul>
               <li>
                 <NavLink to="/topics" end>
@@ -25,7 +40,9 @@ export function SiteHeader({ viewer, locale }: { viewer: Viewer | null; locale: 
                 <NavLink to="/topics/new">{t("nav.suggest")}</NavLink>
               </li>
               <li>
-                <NavLink to="/sessions">{t("booking.nav")}</NavLink>
+                <Link to="/sessions" aria-current={inSessions ? "page" : undefined}>
+                  {t("booking.nav")}
+                </Link>
               </li>
               <li>
                 <NavLink to="/my/votes">{t("nav.myVotes")}</NavLink>
@@ -98,7 +115,11 @@ function LanguageSwitch({ locale }: { locale: Locale }) {
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <button type="submit" name="lng" value={other} lang={other} className="button button--quiet">
         <GlobeIcon />
-        {t(`locale.${other}`)}
+        <span className="language-switch__name">{t(`locale.${other}`)}</span>
+        {/* On a phone the header keeps one row for the brand and the tools: the code stands in. */}
+        <span className="language-switch__code" aria-hidden="true">
+          {other.toUpperCase()}
+        </span>
       </button>
     </Form>
   );

@@ -31,6 +31,8 @@ type Props = {
   now: number;
   /** A merged topic's discussion lives on the topic it was merged into. */
   canComment: boolean;
+  /** Whether the topic is still collecting votes, so the empty discussion invites ideas. */
+  invite?: boolean;
   /** An error from a submission without JavaScript (a translation key or the API's message). */
   error?: string | null;
 };
@@ -41,7 +43,7 @@ type Props = {
  * new comments arrive live through `commentAdded` and are announced politely; deleted ones leave
  * through `commentDeleted`.
  */
-export function TopicComments({ topicId, comments, totalCount, hasEarlier, viewerId, now: serverNow, canComment, error }: Props) {
+export function TopicComments({ topicId, comments, totalCount, hasEarlier, viewerId, now: serverNow, canComment, invite = true, error }: Props) {
   const { t, i18n } = useTranslation();
   const locale = isLocale(i18n.language) ? i18n.language : "ru";
   const client = useClient();
@@ -154,7 +156,7 @@ export function TopicComments({ topicId, comments, totalCount, hasEarlier, viewe
       </h2>
       {hasEarlier ? <p className="muted">{t("comments.earlierHidden")}</p> : null}
       {shown.length === 0 ? (
-        <p className="comments__empty">{t("comments.empty")}</p>
+        <p className="comments__empty">{t(invite ? "comments.empty" : "comments.emptyClosed")}</p>
       ) : (
         <ol className="comments__list" data-testid="comment-list">
           {shown.map((comment) => {

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge, StatusDetails } from "~/components/topic-meta";
 import { VoteControl } from "~/components/vote-control";
@@ -6,19 +6,19 @@ import type { TopicDetail } from "~/lib/documents";
 import { contentLang } from "~/lib/content-lang";
 import { formatDate } from "~/lib/format";
 import { isLocale } from "~/locales/shape";
+import { BackLink } from "~/components/back-link";
 
-export function TopicDetailView({ topic, created }: { topic: TopicDetail; created: boolean }) {
+/**
+ * The topic with its vote and facts. `children` continue the main column (demand, discussion), so
+ * they start right under the description; `side` goes under the facts (the moderation panel).
+ */
+export function TopicDetailView({ topic, created, children, side }: { topic: TopicDetail; created: boolean; children?: ReactNode; side?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const locale = isLocale(i18n.language) ? i18n.language : "ru";
   const lang = contentLang(topic.title + topic.description, locale);
   return (
     <div className="topic-detail">
-      <p className="back-link">
-        <Link to="/topics">
-          <span aria-hidden="true">← </span>
-          {t("topic.backToList")}
-        </Link>
-      </p>
+      <BackLink to="/topics">{t("topic.backToList")}</BackLink>
       {created ? (
         <p className="notice notice--success" role="status">
           {t("topic.created")}
@@ -44,6 +44,12 @@ export function TopicDetailView({ topic, created }: { topic: TopicDetail; create
         <aside className="topic-detail__side" aria-label={t("topic.sidebar")}>
           <VoteControl topic={topic} size="large" />
           <dl className="facts">
+            {topic.audience ? (
+              <div>
+                <dt>{t("topic.audience")}</dt>
+                <dd lang={contentLang(topic.audience, locale)}>{topic.audience}</dd>
+              </div>
+            ) : null}
             <div>
               <dt>{t("topic.block")}</dt>
               <dd>{t(`blocks.${topic.block}`)}</dd>
@@ -68,7 +74,11 @@ export function TopicDetailView({ topic, created }: { topic: TopicDetail; create
               </dd>
             </div>
           </dl>
+          {side}
         </aside>
+        {/* After the side column in the document, so a phone and the keyboard reach the vote right
+            after the description; on a wide screen the grid puts it back under the description. */}
+        {children ? <div className="topic-detail__more">{children}</div> : null}
       </article>
     </div>
   );

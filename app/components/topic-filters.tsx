@@ -43,10 +43,11 @@ export function TopicFilters({ query }: { query: TopicQuery }) {
       <SelectField
         label={t("filters.status")}
         name="status"
-        defaultValue={query.statuses[0] ?? ""}
-        key={`status:${query.statuses.join(",")}`}
+        defaultValue={query.status}
+        key={`status:${query.status}`}
       >
-        <option value="">{t("filters.any")}</option>
+        <option value="">{t("filters.inPlay")}</option>
+        <option value="ALL">{t("filters.allStatuses")}</option>
         {TOPIC_STATUSES.map((s) => (
           <option key={s} value={s}>
             {t(`statuses.${s}`)}

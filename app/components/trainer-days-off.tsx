@@ -15,7 +15,7 @@ type Props = { daysOff: Array<{ date: string; reason: string }>; errors?: FormEr
 export function TrainerDaysOff({ daysOff, errors, values }: Props) {
   const { t } = useTranslation();
   return (
-    <section className="trainer-section" aria-labelledby="days-off">
+    <section className="panel trainer-section" aria-labelledby="days-off">
       <h2 id="days-off">{t("resources.daysOffTitle")}</h2>
       <p className="field__hint">{t("resources.daysOffHint")}</p>
       <Form method="post" className="form" noValidate>

@@ -34,7 +34,7 @@ export function TrainerForm({ trainer, sites, topics, errors, values, lists }: P
   const topicIds = new Set(lists?.topicIds ?? trainer?.topics.map((topic) => topic.id) ?? []);
   return (
     <>
-      <section className="trainer-section" aria-labelledby="trainer-main">
+      <section className="panel trainer-section" aria-labelledby="trainer-main">
         <h2 id="trainer-main" className="visually-hidden">
           {trainer ? t("resources.trainerTitle", { name: trainer.name }) : t("resources.newTrainerTitle")}
         </h2>

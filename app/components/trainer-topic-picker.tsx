@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TopicOption } from "~/lib/documents/resources";
 
@@ -14,8 +14,11 @@ export function TrainerTopicPicker({ topics, selected, error }: Props) {
   const uid = useId();
   const [query, setQuery] = useState("");
   const [chosen, setChosen] = useState<ReadonlySet<string>>(selected);
+  // The trainer's topics open the list (in the order they came, by title); ticking one later does
+  // not move it, so the list never jumps under the pointer.
+  const ordered = useMemo(() => [...topics.filter((topic) => selected.has(topic.id)), ...topics.filter((topic) => !selected.has(topic.id))], [topics, selected]);
   const needle = query.trim().toLocaleLowerCase();
-  const visible = topics.filter((topic) => !needle || topic.title.toLocaleLowerCase().includes(needle));
+  const visible = ordered.filter((topic) => !needle || topic.title.toLocaleLowerCase().includes(needle));
   const toggle = (id: string, on: boolean) =>
     setChosen((current) => {
       const next = new Set(current);
@@ -41,7 +44,7 @@ export function TrainerTopicPicker({ topics, selected, error }: Props) {
         </p>
       ) : null}
       <ul className="trainer-checks">
-        {topics.map((topic) => (
+        {ordered.map((topic) => (
           <li key={topic.id} hidden={!visible.includes(topic)}>
             <label>
               <input type="checkbox" name="topicIds" value={topic.id} checked={chosen.has(topic.id)} onChange={(event) => toggle(topic.id, event.target.checked)} />

@@ -90,6 +90,8 @@ export function VoteControl({ topic, size = "card" }: Props) {
       <p className="vote__count" id={countId} data-testid="vote-count" data-count={voteCount}>
         <span className="vote__number">{voteCount}</span>
         <span className="vote__word">{t("votes.word", { count: voteCount })}</span>
+        {/* The toggle keeps one label (aria-pressed carries its state); this says it in words. */}
+        {viewerHasVoted ? <span className="vote__mine">{t("votes.supported")}</span> : null}
       </p>
       {votable ? (
         <button type="submit" className="vote__button" aria-pressed={viewerHasVoted} aria-describedby={countId}>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { CENTRE_TIME_ZONE } from "~/lib/format";
+import { CENTRE_TIME_ZONE, intlLocale } from "~/lib/format";
 import type { Locale } from "~/locales/shape";
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -11,23 +11,19 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ["minute", 60],
 ];
 
-function tag(locale: Locale) {
-  return locale === "ru" ? "ru-RU" : "en-GB";
-}
-
 /** "3 минуты назад" / "3 minutes ago", relative to `now` (both in ms). */
 export function formatRelative(iso: string, now: number, locale: Locale): string {
   const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
-  const format = new Intl.RelativeTimeFormat(tag(locale), { numeric: "auto" });
+  const format = new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: "auto" });
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
   }
-  return format.format(0, "minute");
+  return format.format(0, "second"); // «сейчас» / "now"
 }
 
 /** Full date and time on the Training Centre's clock, for a tooltip and `<time>`. */
 export function formatDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(tag(locale), {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
     timeZone: CENTRE_TIME_ZONE,
     day: "numeric",
     month: "long",

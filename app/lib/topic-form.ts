@@ -7,8 +7,8 @@ import { TOPIC_BLOCKS, TOPIC_FORMATS, type SuggestTopicInput } from "~/lib/docum
  * authority and its messages are shown as they come.
  */
 export const suggestTopicSchema = z.object({
-  title: z.string().trim().min(5, "suggest.titleTooShort").max(120, "suggest.titleTooLong"),
-  description: z.string().trim().min(10, "suggest.descriptionTooShort").max(2000, "suggest.descriptionTooLong"),
+  title: z.string().trim().min(1, "suggest.titleRequired").min(5, "suggest.titleTooShort").max(120, "suggest.titleTooLong"),
+  description: z.string().trim().min(1, "suggest.descriptionRequired").min(10, "suggest.descriptionTooShort").max(2000, "suggest.descriptionTooLong"),
   block: z.enum(TOPIC_BLOCKS, "suggest.blockRequired"),
   format: z.enum(TOPIC_FORMATS, "suggest.formatRequired"),
   audience: z

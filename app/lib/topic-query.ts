@@ -15,9 +15,13 @@ export type TopicQuery = {
   sort: "votes" | "newest" | "trending";
   block: TopicBlock | null;
   format: TopicFormat | null;
-  statuses: TopicStatus[];
+  /** "" — topics still in play (the default), "ALL" — every status, or one status. */
+  status: "" | "ALL" | TopicStatus;
   limit: number;
 };
+
+/** What the list shows unless asked otherwise: topics one can still vote for or book. */
+const IN_PLAY: TopicStatus[] = ["NEW", "OPEN", "PLANNED", "SCHEDULED"];
 
 export const PAGE_SIZE = 24;
 const MAX_LIMIT = 240;
@@ -33,13 +37,13 @@ export function parseTopicQuery(params: URLSearchParams): TopicQuery {
     sort: params.get("sort") === "newest" ? "newest" : params.get("sort") === "trending" ? "trending" : "votes",
     block: oneOf(TOPIC_BLOCKS, params.get("block")),
     format: oneOf(TOPIC_FORMATS, params.get("format")),
-    statuses: params.getAll("status").filter((s): s is TopicStatus => oneOf(TOPIC_STATUSES, s) !== null),
+    status: params.get("status") === "ALL" ? "ALL" : (oneOf(TOPIC_STATUSES, params.get("status")) ?? ""),
     limit: Number.isFinite(limit) ? Math.min(Math.max(limit, PAGE_SIZE), MAX_LIMIT) : PAGE_SIZE,
   };
 }
 
 export function isFiltered(query: TopicQuery): boolean {
-  return Boolean(query.search || query.block || query.format || query.statuses.length);
+  return Boolean(query.search || query.block || query.format || query.status);
 }
 
 export function topicsVariables(query: TopicQuery): { first: number; orderBy: TopicOrder; filter: TopicFilter } {
@@ -47,7 +51,7 @@ export function topicsVariables(query: TopicQuery): { first: number; orderBy: To
   if (query.search) filter.search = query.search;
   if (query.block) filter.block = query.block;
   if (query.format) filter.format = query.format;
-  if (query.statuses.length) filter.status = query.statuses;
+  if (query.status !== "ALL") filter.status = query.status ? [query.status] : IN_PLAY;
   const orderBy: TopicOrder = query.sort === "newest" ? "NEWEST" : query.sort === "trending" ? "TRENDING" : "VOTES";
   return { first: query.limit, orderBy, filter };
 }

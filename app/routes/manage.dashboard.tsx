@@ -23,6 +23,7 @@ import { dataOrThrow, requireManager } from "~/lib/graphql.server";
 import { pageMeta } from "~/lib/meta";
 import dashboardStyles from "~/styles/dashboard.css";
 import heatmapStyles from "~/styles/heatmap.css";
+import { CENTRE_TIME_ZONE, intlLocale } from "~/lib/format";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: heatmapStyles },
@@ -55,7 +56,7 @@ export default function ManageDashboardRoute() {
   );
   const sites = data.sites.map((s) => ({ id: s.id, label: s.name }));
   const topicTitle = topics.find((c) => c.id === query.topicId)?.label ?? null;
-  const asOf = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Moscow" }).format(new Date(live.asOf));
+  const asOf = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "long", timeStyle: "short", timeZone: CENTRE_TIME_ZONE }).format(new Date(live.asOf));
 
   return (
     <div className="dashboard">

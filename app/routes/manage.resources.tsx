@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { centreWallClock, dateKey } from "../../domain/centre-time";
 import { ResourceClosedDates } from "~/components/resource-closed-dates";
 import { resultErrors, type FormErrors } from "~/components/resource-form-errors";
-import { ResourceNav } from "~/components/resource-nav";
 import { ResourceSite } from "~/components/resource-site";
 import { ResourceSiteForm } from "~/components/resource-site-form";
 import {
@@ -104,7 +103,6 @@ export default function ManageResourcesRoute() {
   const done = actionData ? null : params.get("done");
   return (
     <div className="resources">
-      <ResourceNav />
       <h1>{t("resources.title")}</h1>
       <p className="page-intro">{t("resources.intro")}</p>
       {done ? (

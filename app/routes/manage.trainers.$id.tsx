@@ -1,14 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { resultErrors, type FormErrors } from "~/components/resource-form-errors";
-import { ResourceNav } from "~/components/resource-nav";
 import { TrainerForm } from "~/components/trainer-form";
 import { dayOffField, postedValues, readDaysOff, readTrainerForm, trainerErrors } from "~/components/trainer-form-data";
 import { SET_TRAINER_DAYS_OFF, TRAINER_PAGE, UPDATE_TRAINER, type ResourceResult, type TrainerPageData } from "~/lib/documents/resources";
 import { gql, requireManager } from "~/lib/graphql.server";
 import { pageMeta } from "~/lib/meta";
 import resourcesStyles from "~/styles/resources.css";
+import { BackLink } from "~/components/back-link";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: resourcesStyles }];
 export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) =>
@@ -54,13 +54,7 @@ export default function ManageTrainerRoute() {
   const done = actionData ? null : params.get("done");
   return (
     <div className="trainer-page">
-      <ResourceNav />
-      <p className="back-link">
-        <Link to="/manage/trainers">
-          <span aria-hidden="true">← </span>
-          {t("resources.back")}
-        </Link>
-      </p>
+      <BackLink to="/manage/trainers">{t("resources.back")}</BackLink>
       <h1>{t("resources.trainerTitle", { name: trainer.name })}</h1>
       {done === "saved" || done === "daysOffSaved" || done === "created" || done === "createdWithoutDaysOff" ? (
         <p className="notice notice--success" role="status">

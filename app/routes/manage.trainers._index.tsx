@@ -2,7 +2,6 @@ import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { centreWallClock, dateKey } from "../../domain/centre-time";
-import { ResourceNav } from "~/components/resource-nav";
 import { TrainerTable } from "~/components/trainer-table";
 import { TRAINERS_PAGE, type TrainersPageData } from "~/lib/documents/resources";
 import { gql, requireManager } from "~/lib/graphql.server";
@@ -24,7 +23,6 @@ export default function ManageTrainersRoute() {
   const { t } = useTranslation();
   return (
     <div className="resources">
-      <ResourceNav />
       <h1>{t("resources.trainersTitle")}</h1>
       <p className="page-intro">{t("resources.trainersIntro")}</p>
       <p>

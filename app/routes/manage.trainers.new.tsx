@@ -1,8 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { FormErrors } from "~/components/resource-form-errors";
-import { ResourceNav } from "~/components/resource-nav";
 import { TrainerForm } from "~/components/trainer-form";
 import { daysOffProblems, postedValues, readDaysOff, readTrainerForm, trainerErrors } from "~/components/trainer-form-data";
 import {
@@ -16,6 +15,7 @@ import {
 import { gql, requireManager } from "~/lib/graphql.server";
 import { pageMeta } from "~/lib/meta";
 import resourcesStyles from "~/styles/resources.css";
+import { BackLink } from "~/components/back-link";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: resourcesStyles }];
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("resources.newTrainerTitle"));
@@ -54,13 +54,7 @@ export default function NewTrainerRoute() {
   const { t } = useTranslation();
   return (
     <div className="trainer-page">
-      <ResourceNav />
-      <p className="back-link">
-        <Link to="/manage/trainers">
-          <span aria-hidden="true">← </span>
-          {t("resources.back")}
-        </Link>
-      </p>
+      <BackLink to="/manage/trainers">{t("resources.back")}</BackLink>
       <h1>{t("resources.newTrainerTitle")}</h1>
       <p className="page-intro">{t("resources.newTrainerIntro")}</p>
       <TrainerForm trainer={null} sites={sites} topics={qualificationTopics} errors={actionData?.errors} values={actionData?.values} lists={actionData?.lists} />

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ChangePasswordForm, SessionList, type SecurityOutcome } from "~/components/account-security";
 import { AvailabilityGrid } from "~/components/availability-grid";
@@ -35,6 +35,7 @@ import { lockedMessage } from "~/lib/lockout-message.server";
 import { pageMeta } from "~/lib/meta";
 import securityStyles from "~/styles/account-security.css";
 import availabilityStyles from "~/styles/availability.css";
+import { useUnsavedChangesGuard } from "~/lib/use-unsaved-changes";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: availabilityStyles },
@@ -134,6 +135,20 @@ export default function ProfileRoute() {
   const navigation = useNavigation();
   const { t } = useTranslation();
   const [cells, setCells] = useState<Array<Strength | null>>(() => windowsToCells(loaderData.windows));
+  const savedWindows = useMemo(() => JSON.stringify(cellsToWindows(windowsToCells(loaderData.windows))), [loaderData.windows]);
+  // The site checkboxes are uncontrolled (the form posts them as they are): compare the form's own
+  // state with the saved one, on every change and whenever the saved data is reloaded.
+  const form = useRef<HTMLFormElement>(null);
+  const sitesDiffer = useCallback(() => {
+    if (!form.current) return false;
+    const data = new FormData(form.current);
+    const chosen = data.getAll("site").map(String).sort().join(",");
+    return chosen !== [...loaderData.siteIds].sort().join(",") || (data.get("onlineOk") === "on") !== loaderData.onlineOk;
+  }, [loaderData.siteIds, loaderData.onlineOk]);
+  const [sitesDirty, setSitesDirty] = useState(false);
+  useEffect(() => setSitesDirty(sitesDiffer()), [sitesDiffer]);
+  const dirty = sitesDirty || JSON.stringify(cellsToWindows(cells)) !== savedWindows;
+  useUnsavedChangesGuard(dirty, t("availability.leaveUnsaved"));
   const summary = useRef<HTMLElement>(null);
   const submitting =
     navigation.state === "submitting" && navigation.formAction?.startsWith("/profile") && !navigation.formData?.get("intent");
@@ -165,15 +180,18 @@ export default function ProfileRoute() {
           <h1>{t("availability.title")}</h1>
           <p className="page-head__intro">{t("availability.intro")}</p>
         </div>
+        <a className="button button--secondary" href="#security-title">
+          {t("security.jump")}
+        </a>
       </div>
       {errorList.length > 0 ? <ErrorSummary ref={summary} title={t("availability.errorSummary")} errors={errorList} /> : null}
-      <Form method="post" className="profile" replace preventScrollReset>
+      <Form ref={form} method="post" className="profile" replace preventScrollReset onChange={() => setSitesDirty(sitesDiffer())}>
         <input type="hidden" name="windows" value={JSON.stringify(cellsToWindows(cells))} />
-        <section className="profile__section" aria-labelledby="profile-grid-title">
+        <section className="panel profile__section" aria-labelledby="profile-grid-title">
           <h2 id="profile-grid-title">{t("availability.gridLabel")}</h2>
           <AvailabilityGrid value={cells} onChange={setCells} label={t("availability.gridLabel")} />
         </section>
-        <section className="profile__section" aria-labelledby="profile-sites-title">
+        <section className="panel profile__section" aria-labelledby="profile-sites-title">
           <h2 id="profile-sites-title">{t("availability.sitesTitle")}</h2>
           <fieldset className="profile__checks" aria-describedby="profile-sites-hint">
             <legend className="visually-hidden">{t("availability.sitesTitle")}</legend>
@@ -192,12 +210,13 @@ export default function ProfileRoute() {
             </label>
           </fieldset>
         </section>
-        <div className="profile__actions">
+        <div className={`profile__actions${dirty ? " profile__actions--dirty" : ""}`}>
           <button type="submit" className="button button--primary" aria-disabled={submitting || undefined}>
             {submitting ? t("availability.saving") : t("availability.save")}
           </button>
           <div role="status" className="notice-slot">
-            {availability?.ok && !submitting ? <p className="notice notice--success">{t("availability.saved")}</p> : null}
+            {dirty && !submitting ? <p className="notice">{t("availability.unsaved")}</p> : null}
+            {availability?.ok && !submitting && !dirty ? <p className="notice notice--success">{t("availability.saved")}</p> : null}
           </div>
         </div>
       </Form>

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackLink } from "~/components/back-link";
 import { BookingForm } from "~/components/booking-form";
 import { BookingNotice } from "~/components/booking-notice";
 import { SessionAttendance } from "~/components/session-attendance";
@@ -11,6 +12,7 @@ import {
   CANCEL_REASON_MAX,
   CANCEL_REASON_MIN,
   CANCEL_TRAINING_SESSION,
+  bookingIcsPath,
   idFromParam,
   MARK_ATTENDANCE,
   TRAINING_SESSION,
@@ -21,7 +23,8 @@ import {
 import { gql, requireUser } from "~/lib/graphql.server";
 import { pageMeta } from "~/lib/meta";
 import { topicPath } from "~/lib/topic-path";
-import type { Locale } from "~/locales/shape";
+import { contentLang } from "~/lib/content-lang";
+import { isLocale, type Locale } from "~/locales/shape";
 import moderationStyles from "~/styles/moderation.css";
 import sessionsStyles from "~/styles/sessions.css";
 
@@ -91,15 +94,14 @@ export default function SessionRoute() {
   const failed = useActionData<typeof action>() as SessionCancelError | undefined;
   const [params] = useSearchParams();
   const { t, i18n } = useTranslation();
+  const locale: Locale = isLocale(i18n.language) ? i18n.language : "ru";
   const started = new Date(session.startsAt).getTime() <= now;
   return (
     <div className="narrow session-page">
+      <BackLink to="/sessions">{t("booking.backToList")}</BackLink>
       <div className="page-head">
         <div>
-          <h1>{session.topic.title}</h1>
-          <p className="page-head__intro">
-            <SessionWhen session={session} /> · <SessionPlace session={session} /> · {t("booking.trainer", { name: session.trainerName })}
-          </p>
+          <h1 lang={contentLang(session.topic.title, locale)}>{session.topic.title}</h1>
         </div>
         <Link className="button button--secondary" to={topicPath(session.topic.id)}>
           {t("booking.topicLink")}
@@ -113,14 +115,52 @@ export default function SessionRoute() {
       ) : null}
       {session.status === "CANCELLED" && session.cancelledAt ? (
         <p className="notice" data-testid="session-cancelled">
-          {t("booking.cancelledOn", { date: formatDateTime(session.cancelledAt, i18n.language as Locale) })}
+          {t("booking.cancelledOn", { date: formatDateTime(session.cancelledAt, locale) })}
           {session.cancelReason ? ` ${t("booking.cancelledBecause", { reason: session.cancelReason })}` : null}
           {session.cancelledBy ? ` ${t("booking.cancelledBy", { name: session.cancelledBy.name })}` : null}
         </p>
       ) : null}
-      <p className="session-page__zone">{t("booking.timeZoneNote")}</p>
+      <dl className="facts session-page__facts">
+        <div>
+          <dt>{t("booking.factWhen")}</dt>
+          <dd>
+            <SessionWhen session={session} />
+            <span className="facts__sub">{t("booking.timeZoneNote")}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("booking.factWhere")}</dt>
+          <dd>
+            <SessionPlace session={session} />
+            {session.site && !session.online ? <span className="facts__sub">{session.site.address}</span> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("booking.factTrainer")}</dt>
+          <dd>{session.trainerName}</dd>
+        </div>
+        <div>
+          <dt>{t("topic.format")}</dt>
+          <dd>{t(`formats.${session.topic.format}`)}</dd>
+        </div>
+      </dl>
       <SessionSeats sessionId={session.id} initial={{ seatsLeft: session.seatsLeft, waitlisted: session.waitlisted, capacity: session.capacity }} />
       {started ? null : <BookingForm session={session} />}
+      {!started && session.status === "SCHEDULED" && session.viewerBooking && session.viewerBooking.status !== "CANCELLED" ? (
+        <p>
+          <a className="button button--secondary" href={bookingIcsPath(session.viewerBooking.id)} download>
+            {t("booking.downloadIcs")}
+          </a>
+        </p>
+      ) : null}
+      <section className="session-page__about" aria-labelledby="session-about">
+        <h2 id="session-about">{t("booking.aboutTopic")}</h2>
+        <div className="prose" lang={contentLang(session.topic.description, locale)}>
+          {session.topic.description.split(/\n{2,}/).map((paragraph, index) => (
+            <p key={index}>{paragraph}</p>
+          ))}
+        </div>
+      </section>
       {manager && !started && session.status === "SCHEDULED" ? (
         <SessionCancel people={session.seatsTaken + session.waitlisted} failed={failed} />
       ) : null}

@@ -8,6 +8,7 @@ import {
   BOOKABLE_SESSIONS,
   BOOK_SESSION,
   CANCEL_BOOKING,
+  sessionAnchor,
   type BookableSessionsData,
   type BookSessionData,
   type CancelBookingData,
@@ -41,14 +42,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireUser(request, context);
   const form = await request.formData();
   const back = new URL(safeRedirect(form.get("redirectTo"), "/sessions"), "http://spros.local");
-  for (const key of ["notice", "position", "until", "cutoff"]) back.searchParams.delete(key);
+  for (const key of ["notice", "position", "until", "cutoff", "session"]) back.searchParams.delete(key);
+  const sessionId = String(form.get("sessionId") ?? "");
+  // Back to the card the visitor used (the notice shows there), not to the top of a long list.
   const notice = (name: string, extra: Record<string, string> = {}) => {
     back.searchParams.set("notice", name);
+    if (sessionId) back.searchParams.set("session", sessionId);
     for (const [key, value] of Object.entries(extra)) back.searchParams.set(key, value);
-    return redirect(back.pathname + back.search);
+    const anchor = sessionId && back.pathname === "/sessions" ? `#${sessionAnchor(sessionId)}` : "";
+    return redirect(back.pathname + back.search + anchor);
   };
   if (form.get("intent") === "book") {
-    const { bookSession: result } = await gql<BookSessionData>(context, BOOK_SESSION, { sessionId: String(form.get("sessionId") ?? "") });
+    const { bookSession: result } = await gql<BookSessionData>(context, BOOK_SESSION, { sessionId });
     if (result.__typename === "MutationBookSessionSuccess") {
       return result.data.status === "CONFIRMED" ? notice("booked") : notice("waitlisted", { position: String(result.data.waitlistPosition ?? "") });
     }
@@ -81,7 +86,7 @@ export default function SessionsRoute() {
           {t("booking.navMine")}
         </Link>
       </div>
-      <BookingNotice />
+      <BookingNotice exceptSessions />
       {sessions.length === 0 ? (
         <p className="sessions-empty">{t("booking.listEmpty")}</p>
       ) : (

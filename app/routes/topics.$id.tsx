@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageMessage } from "~/components/page-message";
-import { TopicActivity } from "~/components/moderation/topic-activity";
+import { TopicActivity, TopicModeration } from "~/components/moderation/topic-activity";
 import { TopicDetailView } from "~/components/topic-detail";
 import { TopicDemandSection } from "~/components/demand-heatmap";
 import { MY_AVAILABILITY_WINDOWS, type MyAvailabilityWindowsData } from "~/lib/documents";
@@ -42,11 +42,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function TopicRoute() {
   const { topic, created, activity, myAvailability } = useLoaderData<typeof loader>();
   return (
-    <>
-      <TopicDetailView topic={topic} created={created} />
+    <TopicDetailView topic={topic} created={created} side={<TopicModeration topic={topic} data={activity} />}>
       <TopicDemandSection topic={topic} availability={myAvailability} />
       <TopicActivity topic={topic} data={activity} />
-    </>
+    </TopicDetailView>
   );
 }
 

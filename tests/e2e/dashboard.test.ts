@@ -18,7 +18,7 @@ test("the manager's dashboard moves live while a colleague votes, reads in Engli
   const page = manager.page;
 
   await page.getByRole("navigation").getByRole("link", { name: "Спрос", exact: true }).click();
-  await page.getByRole("heading", { level: 1, name: "Спрос: панель" }).waitFor();
+  await page.getByRole("heading", { level: 1, name: "Панель спроса" }).waitFor();
   expect(new URL(page.url()).pathname).toBe("/manage/dashboard");
   await page.waitForFunction(() => document.documentElement.dataset.live === "on");
   await page.waitForTimeout(300);
@@ -88,5 +88,5 @@ test("the manager's dashboard moves live while a colleague votes, reads in Engli
 
   // Back to Russian, as the demo account was.
   await page.getByRole("button", { name: "Русский" }).click();
-  await page.getByRole("heading", { level: 1, name: "Спрос: панель" }).waitFor();
+  await page.getByRole("heading", { level: 1, name: "Панель спроса" }).waitFor();
 });

@@ -72,8 +72,10 @@ test("a manager rejects and merges topics; voters are told live; comments appear
   const first = staff.page.getByTestId("notification-list").locator("li").first();
   await expect(first.innerText()).resolves.toContain(`Тема «${rejected.title}» отклонена: ${reason}`);
   await expectAccessible(staff.page, "notifications page");
+  // Marking all read clears the count and keeps the keyboard there, not at the page start.
   await staff.page.getByRole("button", { name: /Отметить все прочитанными|Mark all as read/ }).click();
   await expect.poll(() => staffTopic.bellCount()).toBe(0);
+  await expect.poll(() => staff.page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("unread-count");
 
   // A comment by staff appears live for the manager, who watches the kept topic.
   await managerTopic.goto(kept.path);
@@ -114,7 +116,7 @@ test("a manager rejects and merges topics; voters are told live; comments appear
   await manager.page.getByRole("link", { name: `Выбрать «${kept.title}»` }).click();
   const confirm = manager.page.getByTestId("merge-confirm");
   await confirm.waitFor();
-  await expect(confirm.innerText()).resolves.toContain("избиратели получат уведомление");
+  await expect(confirm.innerText()).resolves.toContain("голосовавшие получат уведомление");
   await expectAccessible(manager.page, "merge confirmation");
   await confirm.getByRole("button", { name: /^(Объединить|Merge)$/ }).click();
   await manager.page.waitForURL(/moderated=merged/);

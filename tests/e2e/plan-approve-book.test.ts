@@ -144,7 +144,11 @@ test("plan → edit → approve → book: a manager plans with a live progress b
   await expect(igorCard.getByTestId("voters-only").innerText()).resolves.toMatch(/Запись для всех откроется/);
   expect(await igorCard.getByRole("button", { name: /^Записаться/ }).count()).toBe(0);
   await annaCards.first().getByRole("button", { name: /^(Записаться|Book)/ }).click();
-  await anna.page.getByText(/Готово: вы записаны на занятие|You are booked/).waitFor();
+  // The outcome shows on the card she used (the page comes back to it), not only at the top.
+  await annaCards.first().getByText(/Готово: вы записаны на занятие|You are booked/).waitFor();
+  expect(new URL(anna.page.url()).hash).toMatch(/^#session-/);
+  // …and takes the focus, so the keyboard goes on from that card.
+  await expect.poll(() => anna.page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("booking-notice");
   await expect.poll(async () => Number(await igorSeats.getAttribute("data-seats-left")), { timeout: 10_000 }).toBe(seatsBefore - 1);
 
   // Anna downloads the calendar file of her booking.
@@ -155,6 +159,15 @@ test("plan → edit → approve → book: a manager plans with a live progress b
   expect(ics).toContain("BEGIN:VEVENT");
   expect(ics.replace(/\r\n[ \t]/g, "")).toContain(`SUMMARY:${votedTopic}`);
   await expectAccessible(anna.page, "my bookings");
+
+  // Cancelling asks first; saying no keeps the seat.
+  const bookingsBefore = await anna.page.getByTestId("booking-item").count();
+  const question = new Promise<string>((resolve) => anna.page.once("dialog", (dialog) => void dialog.dismiss().then(() => resolve(dialog.message()))));
+  await anna.page.getByRole("button", { name: /^Отменить запись/ }).first().click();
+  expect(await question).toContain(`Отменить запись на занятие «`);
+  await anna.page.waitForTimeout(300);
+  expect(new URL(anna.page.url()).search).not.toContain("notice=cancelled");
+  expect(await anna.page.getByTestId("booking-item").count()).toBe(bookingsBefore);
   if (process.env.E2E_SCREENSHOTS) {
     await anna.page.screenshot({ path: "/tmp/e2e-bookings.png", fullPage: true });
     await manager.page.screenshot({ path: "/tmp/e2e-review.png", fullPage: true });

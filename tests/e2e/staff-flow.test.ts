@@ -78,7 +78,22 @@ test("staff flow: duplicate hint → vote for the existing topic → availabilit
   await expect.poll(() => profile.cell(7, "12:00").getAttribute("aria-label")).toBe("Воскресенье, 12:00–12:30: если нужно");
   expect(await profile.cell(7, "12:00").getAttribute("tabindex")).toBe("0");
   await expect.poll(() => profile.summary().innerText()).toContain("Вс 12:00–12:30 — если нужно");
+
+  // Leaving with the painting unsaved asks first; saying no keeps it on the page.
+  await igor.page.getByText("Есть несохранённые изменения.").waitFor();
+  const question = new Promise<string>((resolve) => igor.page.once("dialog", (dialog) => void dialog.dismiss().then(() => resolve(dialog.message()))));
+  await igor.page.getByRole("navigation").getByRole("link", { name: "Темы", exact: true }).click();
+  expect(await question).toContain("не сохранены");
+  expect(new URL(igor.page.url()).pathname).toBe("/profile");
+  expect(await profile.summary().innerText()).toContain("Пт 08:00–10:00 — удобно");
   await profile.save();
+  expect(await igor.page.getByText("Есть несохранённые изменения.").count()).toBe(0);
+  // A site ticked is unsaved too; ticked back, nothing is.
+  const site = igor.page.locator('input[name="site"]').first();
+  await site.click();
+  await igor.page.getByText("Есть несохранённые изменения.").waitFor();
+  await site.click();
+  await expect.poll(() => igor.page.getByText("Есть несохранённые изменения.").count()).toBe(0);
   await expectAccessible(igor.page, "profile after saving");
 
   // Anna, who still has the topic open, sees Igor's new time in its heat map without reloading.

@@ -33,7 +33,19 @@ function pluralForms(tree: object): Map<string, string[]> {
 
 const locales = { ru, en } as const;
 
+/**
+ * Russian nouns after a number agree with it (1 голос, 2 голоса, 5 голосов); only {{count}} picks a
+ * plural form, so any other number must not be followed by such a noun: pass the number already
+ * spelled out with its noun (t("votes.count", …)) or put the noun first ("мест — {{seats}}").
+ */
+const RU_COUNTED_NOUN = /\{\{(?!(?:count|until|date|start|end|title|name)\}\})(\w+)\}\}\s+(голос|сотрудник|тем[аы]?\b|мест|заняти|проголосовавш|офис|человек|недел|дн[яе]|час)/i;
+
 describe("translations", () => {
+  it("ru: no number but {{count}} is followed by a noun that must agree with it", () => {
+    const disagreeing = [...leaves(ru)].filter(([, value]) => RU_COUNTED_NOUN.test(String(value))).map(([key, value]) => `${key}: ${value}`);
+    expect(disagreeing).toEqual([]);
+  });
+
   it("ru and en have the same keys (plural forms aside)", () => {
     expect(baseKeys(en)).toEqual(baseKeys(ru));
   });

@@ -52,8 +52,8 @@ export function DataTable({
   rows: ReadonlyArray<{ key: string; cells: ReadonlyArray<ReactNode> }>;
   testId?: string;
 }) {
-  return (
-    <table className={visible ? "dash-table dash-table--visible" : "visually-hidden dash-table"} data-testid={testId}>
+  const table = (
+    <table className={visible ? "dash-table dash-table--visible" : "dash-table"} data-testid={testId}>
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -81,4 +81,6 @@ export function DataTable({
       </tbody>
     </table>
   );
+  // A table keeps its content's width whatever `width: 1px` says, so the hiding box is a div around it.
+  return <div className={visible ? "dash-table-scroll" : "visually-hidden"}>{table}</div>;
 }

@@ -3,11 +3,12 @@ import { useTranslation } from "react-i18next";
 import { ChartSection, DataTable } from "~/components/dashboard/chart-section";
 import { CHART_COLORS, EChart, groupedBarsOption, type ChartOption } from "~/components/dashboard/echart";
 import type { TopicCoverageRow } from "~/lib/documents/dashboard";
+import { intlLocale } from "~/lib/format";
 
 /** For topics with approved sessions: seats offered, seats booked and demand side by side; unserved and no-shows in the text and table. */
 export function CoverageChart({ rows, csvHref }: { rows: readonly TopicCoverageRow[]; csvHref: string }) {
   const { t, i18n } = useTranslation();
-  const percent = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 1 });
+  const percent = new Intl.NumberFormat(intlLocale(i18n.language), { style: "percent", maximumFractionDigits: 1 });
   const option = useMemo<ChartOption>(
     () =>
       groupedBarsOption(

@@ -19,13 +19,23 @@ export const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvet
 export const CHART_COLORS = ["#136570", "#b04a22", "#6b8f3a", "#7a5195", "#c28a00", "#3b4753"];
 
 /** Horizontal bars, one group per category (top to bottom), one bar per series, with a legend. */
+/**
+ * A long category label cut in the middle ("Центр госуслуг … Южное Бутово"): labels of one chart
+ * often share their beginning, so cutting the end would make several read the same.
+ */
+export function middleEllipsis(text: string, max = 36): string {
+  if (text.length <= max) return text;
+  const head = Math.ceil((max - 1) / 2);
+  return `${text.slice(0, head).trimEnd()}…${text.slice(text.length - (max - 1 - head)).trimStart()}`;
+}
+
 export function groupedBarsOption(categories: string[], series: ReadonlyArray<{ name: string; data: number[]; color: string }>): ChartOption {
   return {
     grid: { left: 8, right: 24, top: 32, bottom: 24, containLabel: true },
     legend: { top: 0 },
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
     xAxis: { type: "value", minInterval: 1 },
-    yAxis: { type: "category", inverse: true, data: categories, axisLabel: { width: 220, overflow: "truncate" } },
+    yAxis: { type: "category", inverse: true, data: categories, axisLabel: { formatter: (label: string) => middleEllipsis(label) } },
     series: series.map(({ name, data, color }) => ({ type: "bar", name, data, itemStyle: { color } })),
   };
 }

@@ -1,13 +1,14 @@
 import { useTranslation } from "react-i18next";
 import type { DashboardHeadline } from "~/lib/documents/dashboard";
+import { intlLocale } from "~/lib/format";
 
 const FIGURES = ["activeVoters", "votesThisWeek", "topicsOpen", "seatsBooked"] as const;
 
 /** The five headline numbers; live from the pulse, so a screen reader hears nothing per change (no live region). */
 export function HeadlineFigures({ headline, csvHref }: { headline: DashboardHeadline; csvHref: string }) {
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language);
-  const share = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 1 });
+  const number = new Intl.NumberFormat(intlLocale(i18n.language));
+  const share = new Intl.NumberFormat(intlLocale(i18n.language), { style: "percent", maximumFractionDigits: 1 });
   return (
     <section className="dash-headline" aria-labelledby="dash-headline-title" data-testid="dashboard-headline">
       <div className="dash-card__head">

@@ -23,7 +23,12 @@ export function OfficeChart({ rows, csvHref }: { rows: readonly OfficeDemandRow[
   );
   const leader = top[0];
   const summary = leader
-    ? t("dashboard.offices.summary", { office: leader.office.name, votes: leader.votes, voters: leader.voters, count: rows.length })
+    ? t("dashboard.offices.summary", {
+        office: leader.office.name,
+        votes: t("votes.count", { count: leader.votes }),
+        voters: t("dashboard.offices.voters", { count: leader.voters }),
+        count: rows.length,
+      })
     : t("dashboard.empty");
   return (
     <ChartSection id="demand-by-office" title={t("dashboard.offices.title")} summary={summary} csvHref={csvHref}>

@@ -3,11 +3,12 @@ import { useTranslation } from "react-i18next";
 import { ChartSection, DataTable } from "~/components/dashboard/chart-section";
 import { CHART_COLORS, EChart, type ChartOption } from "~/components/dashboard/echart";
 import type { WeekCountRow } from "~/lib/documents/dashboard";
+import { intlLocale } from "~/lib/format";
 
 /** "2026-11-23" → "23.11" (ru) or "23 Nov" (en); the date is a calendar day, so no time zone. */
 function weekLabel(weekStart: string, locale: string): string {
   const [y, m, d] = weekStart.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** New suggestions per week, the last 12 weeks, oldest first. */

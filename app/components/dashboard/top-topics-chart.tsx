@@ -51,7 +51,7 @@ export function TopTopicsChart({ rows, csvHref }: { rows: readonly TopicDemandRo
   }, [rows, t]);
   const leader = rows[0];
   const summary = leader
-    ? t("dashboard.topTopics.summary", { title: leader.topic.title, votes: leader.votes, count: rows.length })
+    ? t("dashboard.topTopics.summary", { title: leader.topic.title, votes: t("votes.count", { count: leader.votes }), count: rows.length })
     : t("dashboard.empty");
   return (
     <ChartSection id="top-topics" title={t("dashboard.topTopics.title")} summary={summary} csvHref={csvHref} wide>

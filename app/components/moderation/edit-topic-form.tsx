@@ -6,6 +6,7 @@ import { TopicKindFields } from "~/components/topic-kind-fields";
 import type { EditableTopic } from "~/lib/documents";
 import { translateMessage } from "~/lib/i18n";
 import { topicPath } from "~/lib/topic-path";
+import { BackLink } from "~/components/back-link";
 
 const FIELD_ORDER = ["title", "description", "audience", "block", "format", "durationMinutes", "minParticipants", "maxParticipants"] as const;
 type Field = (typeof FIELD_ORDER)[number];
@@ -33,12 +34,7 @@ export function EditTopicForm({ topic, errors, values }: { topic: EditableTopic;
 
   return (
     <div className="narrow">
-      <p className="back-link">
-        <Link to={topicPath(topic.id)}>
-          <span aria-hidden="true">← </span>
-          {topic.title}
-        </Link>
-      </p>
+      <BackLink to={topicPath(topic.id)}>{topic.title}</BackLink>
       <h1>{t("moderation.editTitle")}</h1>
       <p className="page-head__intro">{t("moderation.editIntro")}</p>
       {list.length > 0 ? <ErrorSummary ref={summary} title={t("suggest.errorSummary")} errors={list} /> : null}

@@ -5,6 +5,7 @@ import { StatusBadge } from "~/components/status-badge";
 import type { MergeCandidate, TopicStatus } from "~/lib/documents";
 import { translateMessage } from "~/lib/i18n";
 import { topicPath } from "~/lib/topic-path";
+import { BackLink } from "~/components/back-link";
 
 type Props = {
   source: { id: string; title: string; status: TopicStatus };
@@ -40,12 +41,7 @@ export function MergePicker({ source, search, candidates, target, error }: Props
 
   return (
     <div className="narrow">
-      <p className="back-link">
-        <Link to={topicPath(source.id)}>
-          <span aria-hidden="true">← </span>
-          {source.title}
-        </Link>
-      </p>
+      <BackLink to={topicPath(source.id)}>{source.title}</BackLink>
       <h1>{t("moderation.mergeTitle")}</h1>
       <p className="page-head__intro">{t("moderation.mergeIntro", { title: source.title })}</p>
 

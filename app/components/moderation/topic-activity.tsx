@@ -9,6 +9,7 @@ import { TopicComments } from "~/components/topic-comments";
 import {
   MODERATOR_ROLES,
   TOPIC_STATUS_CHANGED,
+  VOTABLE_STATUSES,
   type TopicDiscussion,
   type TopicStatusChangedData,
   type Viewer,
@@ -23,26 +24,25 @@ export type TopicActivityData = {
   commentError: string | null;
 };
 
+/** The manager's moderation panel (nothing for anyone else), beside the topic where it is found at once. */
+export function TopicModeration({ topic, data }: { topic: { id: string; title: string }; data: TopicActivityData }) {
+  const viewer = useRouteLoaderData<{ viewer: Viewer | null }>("root")?.viewer;
+  if (!viewer || !MODERATOR_ROLES.has(viewer.role)) return null;
+  const outcome = (MODERATION_OUTCOMES as readonly string[]).includes(data.moderated ?? "") ? (data.moderated as ModerationOutcome) : null;
+  return <ModerationPanel topic={{ id: topic.id, title: topic.title, status: data.discussion.status }} outcome={outcome} error={data.moderationError} />;
+}
+
 /**
- * Everything on the topic page below the topic itself: the manager's moderation panel, the
- * discussion, and the moderation log. Follows the topic's status live: a change by a manager
- * elsewhere is announced and the page's data reloaded (status, reason, log, merged link).
+ * The topic page under the topic itself: the discussion and the moderation log. Follows the
+ * topic's status live: a change by a manager elsewhere is announced and the page's data reloaded
+ * (status, reason, log, merged link).
  */
 export function TopicActivity({ topic, data }: { topic: { id: string; title: string }; data: TopicActivityData }) {
-  const root = useRouteLoaderData<{ viewer: Viewer | null }>("root");
-  const viewer = root?.viewer;
+  const viewer = useRouteLoaderData<{ viewer: Viewer | null }>("root")?.viewer;
   const { discussion } = data;
   useLiveStatus(topic.id);
-  const outcome = (MODERATION_OUTCOMES as readonly string[]).includes(data.moderated ?? "") ? (data.moderated as ModerationOutcome) : null;
   return (
     <div className="topic-activity">
-      {viewer && MODERATOR_ROLES.has(viewer.role) ? (
-        <ModerationPanel
-          topic={{ id: topic.id, title: topic.title, status: discussion.status }}
-          outcome={outcome}
-          error={data.moderationError}
-        />
-      ) : null}
       <TopicComments
         topicId={topic.id}
         comments={discussion.comments.edges.map((e) => e.node)}
@@ -51,6 +51,7 @@ export function TopicActivity({ topic, data }: { topic: { id: string; title: str
         viewerId={viewer?.id ?? ""}
         now={data.now}
         canComment={discussion.status !== "MERGED"}
+        invite={VOTABLE_STATUSES.has(discussion.status)}
         error={data.commentError}
       />
       <ModerationLog entries={discussion.moderationLog} />

@@ -1,5 +1,7 @@
 /** GraphQL documents of the booking screens (sessions, my bookings, attendance, calendar). */
 
+import type { TopicFormat } from "./topics";
+
 export type BookingStatus = "CONFIRMED" | "WAITLISTED" | "CANCELLED";
 export type Attendance = "ATTENDED" | "NO_SHOW";
 
@@ -70,6 +72,8 @@ export const TRAINING_SESSION = /* GraphQL */ `
   query TrainingSession($id: ID!, $staff: Boolean!) {
     trainingSession(id: $id) {
       ${SESSION_FIELDS}
+      topic { description format durationMinutes }
+      site { address }
       endsAt cancelledAt cancelReason cancelledBy { name }
       viewerMarksAttendance @include(if: $staff)
       attendance @include(if: $staff) { attended noShow unmarked }
@@ -79,7 +83,9 @@ export const TRAINING_SESSION = /* GraphQL */ `
 `;
 export type TrainingSessionData = {
   trainingSession:
-    | (SessionSummary & {
+    | (Omit<SessionSummary, "topic" | "site"> & {
+        topic: SessionSummary["topic"] & { description: string; format: TopicFormat; durationMinutes: number };
+        site: { name: string; address: string } | null;
         endsAt: string;
         cancelledAt: string | null;
         cancelReason: string | null;
@@ -216,6 +222,8 @@ export type ScheduleExportData = {
 /** Relay ids in URLs: base64url spelling, one clean path segment (as topic paths do). */
 const urlId = (id: string) => id.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 export const sessionPath = (id: string) => `/sessions/${urlId(id)}`;
+/** The id of a session's card in the list, so a booking comes back to it. */
+export const sessionAnchor = (id: string) => `session-${urlId(id)}`;
 export const bookingIcsPath = (id: string) => `/bookings/${urlId(id)}.ics`;
 export function idFromParam(param: string | undefined): string {
   const base64 = (param ?? "").replace(/-/g, "+").replace(/_/g, "/");

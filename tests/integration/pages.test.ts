@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bookingIcsPath, sessionPath } from "../../app/lib/documents/bookings";
+import { topicPath } from "../../app/lib/topic-path";
+import { ApiClient, startApiServer, type ApiServer } from "./helpers/api-server";
+import { createTestDatabase, type TestDatabase } from "./helpers/database";
+import { startPageServer } from "./helpers/page-server";
+import { newSessionRow } from "../../graphql/user-sessions";
+import { createUsers, TEST_PASSWORD } from "./helpers/users";
+import { BOOK, createPlace, createSession, createTopic, globalId } from "./bookings-helpers";
+
+/** What the server-rendered pages show (the real Remix build), for facts no browser test reaches. */
+
+let db: TestDatabase;
+let api: ApiServer;
+let pages: Awaited<ReturnType<typeof startPageServer>>;
+let voter: ApiClient;
+let colleague: ApiClient;
+let manager: ApiClient;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  api = await startApiServer(db);
+  pages = await startPageServer(db);
+  const [voterUser, colleagueUser] = await createUsers(db.prisma, 2, { prefix: "pages" });
+  [voter, colleague] = await Promise.all([voterUser, colleagueUser].map((user) => new ApiClient(api).signIn(user.email, TEST_PASSWORD)));
+  const [managerUser] = await createUsers(db.prisma, 1, { prefix: "pages-boss", role: "MANAGER" });
+  manager = await new ApiClient(api).signIn(managerUser.email, TEST_PASSWORD);
+});
+
+afterAll(async () => {
+  await pages?.close();
+  await api?.close();
+  await db?.drop();
+});
+
+describe("topic page", () => {
+  it("shows whom the topic is for, and says in words that the viewer supports it", async () => {
+    const topic = await createTopic(db.prisma, "Работа с возражениями");
+    await db.prisma.topic.update({ where: { id: topic.id }, data: { audience: "Администраторы залов & новые сотрудники" } });
+    const id = globalId("Topic", topic.id);
+    const vote = await voter.request(`mutation($id: ID!) { vote(topicId: $id) { __typename } }`, { id });
+    expect(vote.data.vote.__typename).toBe("MutationVoteSuccess");
+
+    const mine = await pages.html(topicPath(id), voter.cookie);
+    expect(mine.status).toBe(200);
+    expect(mine.text).toMatch(/<dt>Для кого<\/dt><dd[^>]*>Администраторы залов &amp; новые сотрудники<\/dd>/);
+    expect(mine.text).toContain('<span class="vote__mine">Вы поддержали</span>');
+
+    const theirs = await pages.html(topicPath(id), colleague.cookie);
+    expect(theirs.text).toContain("Для кого");
+    expect(theirs.text).not.toContain("vote__mine");
+  });
+
+  it("leaves the audience out when none was given, and the empty heat map too", async () => {
+    const topic = await createTopic(db.prisma, "Тема без адресата");
+    const page = await pages.html(topicPath(globalId("Topic", topic.id)), colleague.cookie);
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain("Для кого");
+    // No voter has said when they can come: the sentence says so, without a grid of zeros.
+    expect(page.text).toContain("Пока никто из проголосовавших не указал подходящее время.");
+    expect(page.text).not.toContain('data-testid="demand-heatmap"');
+  });
+});
+
+describe("topic page for a manager", () => {
+  it("puts the moderation panel beside the topic, and nothing of it for staff", async () => {
+    const topic = await createTopic(db.prisma, "Тема для модерации");
+    const path = topicPath(globalId("Topic", topic.id));
+    const aside = (html: string) => /<aside[^>]*>([\s\S]*?)<\/aside>/.exec(html)?.[1] ?? "";
+    expect(aside((await pages.html(path, manager.cookie)).text)).toContain("Модерация");
+    expect((await pages.html(path, colleague.cookie)).text).not.toContain("Модерация");
+  });
+});
+
+describe("session page", () => {
+  it("says what, when, where (with the address) and who, and offers the booked viewer the .ics", async () => {
+    const topic = await createTopic(db.prisma, "Сложный заявитель");
+    await db.prisma.topic.update({ where: { id: topic.id }, data: { description: "Первый абзац.\n\nВторой абзац про <границы>." } });
+    const place = await createPlace(db.prisma);
+    const session = await createSession(db.prisma, { topicId: topic.id, place });
+    const id = globalId("TrainingSession", session.id);
+    const booked = await voter.request(BOOK, { id });
+    const bookingId = booked.data.bookSession.data.id;
+
+    const page = await pages.html(sessionPath(id), voter.cookie);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("← </span>Все занятия");
+    expect(page.text).toContain("Москва, ул. Тестовая, 1");
+    expect(page.text).toMatch(/<dt>Тренер<\/dt><dd>Тренер s[0-9a-f]+<\/dd>/);
+    expect(page.text).toContain("<p>Первый абзац.</p><p>Второй абзац про &lt;границы&gt;.</p>");
+    expect(page.text).toContain(`href="${bookingIcsPath(bookingId)}"`);
+
+    const notBooked = await pages.html(sessionPath(id), colleague.cookie);
+    expect(notBooked.text).toContain("Москва, ул. Тестовая, 1");
+    expect(notBooked.text).not.toContain(".ics");
+  });
+});
+
+describe("profile", () => {
+  it("lists this device and the four most recently used ones, and folds the rest away", async () => {
+    const [user] = await createUsers(db.prisma, 1, { prefix: "pages-devices" });
+    const owner = await new ApiClient(api).signIn(user.email, TEST_PASSWORD);
+    const hour = 3_600_000;
+    for (let index = 0; index < 7; index++) {
+      const { data } = newSessionRow(user.id, { ip: `10.0.0.${index}`, userAgent: "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0" }, new Date(Date.now() - (index + 1) * hour));
+      await db.prisma.userSession.create({ data });
+    }
+    const page = await pages.html("/profile", owner.cookie);
+    expect(page.status).toBe(200);
+    const [shown, folded] = page.text.split('<details class="session-list__more">');
+    expect(shown.match(/class="session-list__item"/g)).toHaveLength(5);
+    expect(shown).toContain("Это устройство");
+    expect(folded).toContain("Ещё 3 устройства");
+    expect(folded.match(/class="session-list__item"/g)).toHaveLength(3);
+  });
+});
+
+describe("error pages", () => {
+  it("name themselves in the tab: an unknown address and an unknown session are 404s titled so", async () => {
+    for (const path of ["/nonsense-page", "/sessions/nonsense"]) {
+      const page = await pages.html(path, voter.cookie);
+      expect(page.status, path).toBe(404);
+      expect(page.text, path).toContain("<title>Страница не найдена · Спрос</title>");
+    }
+  });
+});
