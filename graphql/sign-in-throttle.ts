@@ -39,12 +39,11 @@ export type CountedAttempt = {
  */
 export async function countAttempt(prisma: PrismaClient, key: string): Promise<CountedAttempt> {
   const { maxFailures, baseLockSeconds, maxLockSeconds, forgetAfterSeconds } = LOCKOUT_POLICY;
-  // "updatedAt" is left alone only while locked, so after the upsert it differs from now() exactly
-  // when the address was locked before this attempt (now() is the statement's transaction time,
-  // cast to the column's millisecond precision as storing it rounds it).
+  // Whether this attempt met a lock is read off "lockedRefusals" (counted only while locked), never
+  // off the clock: attempts of one burst can share a database timestamp.
   const rows = await prisma.$queryRaw<Array<{ lockedUntil: Date | null; retryAfterSeconds: number | null; wasLocked: boolean }>>`
-    INSERT INTO "SignInThrottle" AS t ("emailHash", "failures", "lockouts", "lockedUntil", "updatedAt")
-    VALUES (${key}, 1, 0, NULL, now())
+    INSERT INTO "SignInThrottle" AS t ("emailHash", "failures", "lockouts", "lockedUntil", "lockedRefusals", "updatedAt")
+    VALUES (${key}, 1, 0, NULL, 0, now())
     ON CONFLICT ("emailHash") DO UPDATE SET
       "failures" = CASE
         WHEN t."lockedUntil" > now() THEN t."failures"
@@ -62,10 +61,11 @@ export async function countAttempt(prisma: PrismaClient, key: string): Promise<C
         WHEN t."failures" + 1 >= ${maxFailures}::int THEN date_trunc('milliseconds', now()) + make_interval(secs =>
           LEAST(${baseLockSeconds}::float8 * power(2, t."lockouts"), ${maxLockSeconds}::float8))
         ELSE t."lockedUntil" END,
+      "lockedRefusals" = CASE WHEN t."lockedUntil" > now() THEN t."lockedRefusals" + 1 ELSE 0 END,
       "updatedAt" = CASE WHEN t."lockedUntil" > now() THEN t."updatedAt" ELSE now() END
     RETURNING "lockedUntil",
       CEIL(EXTRACT(EPOCH FROM "lockedUntil" - now()))::int AS "retryAfterSeconds",
-      ("updatedAt" <> now()::timestamptz(3)) AS "wasLocked"`;
+      ("lockedRefusals" > 0) AS "wasLocked"`;
   const row = rows[0];
   const lock = row?.lockedUntil && row.retryAfterSeconds !== null && row.retryAfterSeconds > 0
     ? { lockedUntil: row.lockedUntil, retryAfterSeconds: row.retryAfterSeconds }
