@@ -335,7 +335,11 @@ export const en = {
     title: "My availability",
     intro: "Mark the days and times that suit you for training, and where. This time counts for every topic you vote for.",
     gridLabel: "Weekly grid: when I can come",
-    gridHelp: "Paint with the mouse or a finger. With the keyboard: arrows move, Shift+arrows select, Space or Enter marks with the chosen brush.",
+    gridHelpMouse: "With the mouse, drag across the cells.",
+    gridHelpTouch: "With a finger, tap cells one at a time; swipe to scroll the page, or turn on “Paint by dragging”.",
+    gridHelpTouchDrags: "With a finger, drag across the cells; while “Paint by dragging” is on, the page does not scroll over the grid.",
+    gridHelpKeyboard: "With the keyboard: arrows move, Shift+arrows select, Space or Enter marks with the chosen brush.",
+    touchDrags: "Paint by dragging",
     time: "Time",
     weekdays: {
       "1": "Monday",

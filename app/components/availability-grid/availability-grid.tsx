@@ -36,8 +36,11 @@ type Props = {
  * The weekly availability grid: Monday–Sunday × 08:00–20:00 in 30-minute cells, painted with a
  * brush (preferred / if need be / erase). An ARIA grid (a table: rows are times, columns weekdays)
  * with a roving tabindex: arrows move, Shift+arrows select a rectangle, Space/Enter toggles the
- * current cell (or the selection) with the brush. Pointer drags paint the rectangle between the
- * first and the current cell; starting on a cell that already has the brush erases instead.
+ * current cell (or the selection) with the brush. Mouse and pen drags paint the rectangle between
+ * the first and the current cell; starting on a cell that already has the brush erases instead.
+ * A finger would have nothing left to scroll a phone's page with (the grid fills the screen), so
+ * by default a touch that stays put paints its cell and a swipe scrolls; "paint by dragging" turns
+ * fingers into brushes like the mouse.
  */
 export function AvailabilityGrid({ value, onChange, label, compact = false }: Props) {
   const { t } = useTranslation();
@@ -50,6 +53,9 @@ export function AvailabilityGrid({ value, onChange, label, compact = false }: Pr
   const cellRefs = useRef<Array<HTMLTableCellElement | null>>([]);
   const focusPending = useRef(false);
   const drag = useRef<{ start: number; paint: Strength | null; snapshot: Cells; pointerId: number } | null>(null);
+  const [touchDrags, setTouchDrags] = useState(false);
+  /** A finger down on a cell while swipes scroll: it paints on lifting, unless it became a scroll. */
+  const tap = useRef<{ cell: number; pointerId: number } | null>(null);
 
   useEffect(() => {
     if (focusPending.current) {
@@ -162,20 +168,31 @@ export function AvailabilityGrid({ value, onChange, label, compact = false }: Pr
     return Number.isInteger(i) && i >= 0 && i < CELL_COUNT ? i : null;
   }
 
-  function onPointerDown(event: PointerEvent<HTMLTableSectionElement>) {
-    if (event.button !== 0 || !event.isPrimary) return;
-    const i = cellAt(event.clientX, event.clientY);
-    if (i === null) return;
-    event.preventDefault();
-    const paintWith = brush === "ERASE" || value[i] === brush ? null : brush;
-    drag.current = { start: i, paint: paintWith, snapshot: [...value], pointerId: event.pointerId };
-    event.currentTarget.setPointerCapture(event.pointerId);
+  /** Starting on a cell that already has the brush erases; the eraser always does. */
+  const strokeFrom = (i: number) => (brush === "ERASE" || value[i] === brush ? null : brush);
+
+  function startStroke(i: number) {
     setSelection(new Set());
     setAnchor(null);
     focusPending.current = true;
     setActive(i);
-    cellRefs.current[i]?.focus();
-    paint([i], value, paintWith);
+    cellRefs.current[i]?.focus({ preventScroll: true });
+    return paint([i], value, strokeFrom(i));
+  }
+
+  function onPointerDown(event: PointerEvent<HTMLTableSectionElement>) {
+    if (event.button !== 0 || !event.isPrimary) return;
+    const i = cellAt(event.clientX, event.clientY);
+    if (i === null) return;
+    if (event.pointerType === "touch" && !touchDrags) {
+      // The browser may still take this touch for a scroll (it then sends pointercancel).
+      tap.current = { cell: i, pointerId: event.pointerId };
+      return;
+    }
+    event.preventDefault();
+    drag.current = { start: i, paint: strokeFrom(i), snapshot: [...value], pointerId: event.pointerId };
+    event.currentTarget.setPointerCapture(event.pointerId);
+    startStroke(i);
   }
 
   function onPointerMove(event: PointerEvent<HTMLTableSectionElement>) {
@@ -187,7 +204,22 @@ export function AvailabilityGrid({ value, onChange, label, compact = false }: Pr
     if (i !== active) setActive(i);
   }
 
+  function onPointerUp(event: PointerEvent<HTMLTableSectionElement>) {
+    const pending = tap.current;
+    if (pending && pending.pointerId === event.pointerId) {
+      tap.current = null;
+      const i = cellAt(event.clientX, event.clientY);
+      if (i === pending.cell) {
+        const next = startStroke(i);
+        setAnnouncement(cellName(i, next[i] ?? null));
+      }
+      return;
+    }
+    endDrag(event);
+  }
+
   function endDrag(event: PointerEvent<HTMLTableSectionElement>) {
+    if (tap.current?.pointerId === event.pointerId) tap.current = null;
     const d = drag.current;
     if (!d || d.pointerId !== event.pointerId) return;
     drag.current = null;
@@ -205,7 +237,7 @@ export function AvailabilityGrid({ value, onChange, label, compact = false }: Pr
   const helpId = `${uid}-help`;
 
   return (
-    <div className={`avail${compact ? " avail--compact" : ""}`}>
+    <div className={`avail${compact ? " avail--compact" : ""}${touchDrags ? " avail--touch-drags" : ""}`}>
       <div className="avail__tools">
         <fieldset className="avail__brushes">
           <legend>{t("availability.brush")}</legend>
@@ -229,12 +261,18 @@ export function AvailabilityGrid({ value, onChange, label, compact = false }: Pr
         >
           {t("availability.clearAll")}
         </button>
+        <label className="avail__touch-mode">
+          <input type="checkbox" checked={touchDrags} onChange={(event) => setTouchDrags(event.currentTarget.checked)} />
+          <span>{t("availability.touchDrags")}</span>
+        </label>
       </div>
       <p id={labelId} className="visually-hidden">
         {label}
       </p>
       <p id={helpId} className="avail__help">
-        {t("availability.gridHelp")}
+        <span className="avail__help-mouse">{t("availability.gridHelpMouse")} </span>
+        <span className="avail__help-touch">{t(touchDrags ? "availability.gridHelpTouchDrags" : "availability.gridHelpTouch")} </span>
+        {t("availability.gridHelpKeyboard")}
       </p>
       <div className="avail__scroll">
         <table
@@ -249,7 +287,7 @@ export function AvailabilityGrid({ value, onChange, label, compact = false }: Pr
           <thead>
             <WeekdayHeaderRow cornerClassName="avail__corner" dayClassName="avail__day" />
           </thead>
-          <tbody onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={endDrag} onPointerCancel={endDrag}>
+          <tbody onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={endDrag}>
             {Array.from({ length: SLOTS }, (_, slot) => (
               <tr key={slot}>
                 <th scope="row" className={`avail__time${slot % 2 ? " avail__time--half" : ""}`}>

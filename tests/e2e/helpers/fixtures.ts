@@ -7,11 +7,15 @@ import { LoginPage } from "./pages";
 
 export type SignedIn = { context: BrowserContext; page: Page };
 
+/** A phone: small touch screen, touch events, mobile viewport rules. */
+export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } as const;
+const DESKTOP = { viewport: { width: 1280, height: 900 } } as const;
+
 type Fixtures = {
   baseUrl: string;
   browser: Browser;
   /** A fresh browser context (its own cookies) signed in through the sign-in page, in Russian. */
-  signIn: (email: string) => Promise<SignedIn>;
+  signIn: (email: string, device?: { phone?: boolean }) => Promise<SignedIn>;
 };
 
 export const test = base.extend<Fixtures>({
@@ -26,8 +30,8 @@ export const test = base.extend<Fixtures>({
   ],
   signIn: async ({ browser, baseUrl }, use) => {
     const contexts: BrowserContext[] = [];
-    await use(async (email) => {
-      const context = await browser.newContext({ locale: "ru-RU", viewport: { width: 1280, height: 900 } });
+    await use(async (email, device) => {
+      const context = await browser.newContext({ locale: "ru-RU", ...(device?.phone ? PHONE : DESKTOP) });
       contexts.push(context);
       const page = await context.newPage();
       page.on("pageerror", (error) => console.error(`[${email}] page error:`, error.message));
