@@ -99,10 +99,20 @@ builder.queryField("trainer", (t) =>
 builder.queryField("qualificationTopics", (t) =>
   t.prismaField({
     type: [TopicRef],
-    description: "Manager: every topic a trainer can be qualified for (all but merged ones), by title.",
+    description:
+      "Manager: the topics to offer a trainer's qualifications from, by title: every topic neither merged nor " +
+      "rejected, and with trainerId also the ones that trainer already holds (so a form never drops them unseen).",
     authScopes: manager,
-    resolve: (query, _root, _args, context) =>
-      context.prisma.topic.findMany({ ...nonEmpty(query), where: { status: { not: "MERGED" } }, orderBy: [{ title: "asc" }, { id: "asc" }] }),
+    args: { trainerId: t.arg.id({ required: false }) },
+    resolve: (query, _root, args, context) => {
+      const trainerId = args.trainerId ? decodeNodeId("Trainer", String(args.trainerId)) : null;
+      const held = trainerId ? [{ status: { not: "MERGED" as const }, trainers: { some: { trainerId } } }] : [];
+      return context.prisma.topic.findMany({
+        ...nonEmpty(query),
+        where: { OR: [{ status: { notIn: ["MERGED", "REJECTED"] } }, ...held] },
+        orderBy: [{ title: "asc" }, { id: "asc" }],
+      });
+    },
   }),
 );
 

@@ -128,6 +128,26 @@ describe("trainers", () => {
     expect(options.data.qualificationTopics).toEqual([{ title: "Активное слушание" }, { title: "Деловая переписка" }]);
     await db.prisma.topic.update({ where: { id: rawId(topicIds[0]) }, data: { status: "OPEN" } });
   });
+
+  it("offers no rejected topic, except to a trainer who already holds it", async () => {
+    const titleOf = (id: string) => db.prisma.topic.findUniqueOrThrow({ where: { id: rawId(id) } }).then((topic) => topic.title);
+    const [held, notHeld] = [topicIds[0], topicIds[1]];
+    const created = await manager.request(CREATE, { input: trainer({ name: "Держатель темы", topicIds: [held] }) });
+    const holderId = created.data.createTrainer.data.id;
+    await db.prisma.topic.updateMany({ where: { id: { in: [rawId(held), rawId(notHeld)] } }, data: { status: "REJECTED" } });
+    try {
+      const options = `query($trainerId: ID) { qualificationTopics(trainerId: $trainerId) { title } }`;
+      const titles = async (trainerId?: string) =>
+        ((await manager.request(options, { trainerId })).data.qualificationTopics as Array<{ title: string }>).map((topic) => topic.title);
+      expect(await titles()).not.toContain(await titleOf(held));
+      expect(await titles()).not.toContain(await titleOf(notHeld));
+      expect(await titles(holderId)).toContain(await titleOf(held));
+      expect(await titles(holderId)).not.toContain(await titleOf(notHeld));
+    } finally {
+      await db.prisma.topic.updateMany({ where: { id: { in: [rawId(held), rawId(notHeld)] } }, data: { status: "OPEN" } });
+      await db.prisma.trainer.delete({ where: { id: rawId(holderId) } });
+    }
+  });
 });
 
 describe("days off", () => {

@@ -93,7 +93,7 @@ export const TRAINER_PAGE = /* GraphQL */ `
       id name maxHoursPerWeek topics { id } sites { id } availability { weekday startMinute endMinute } daysOff { date reason } user { name }
     }
     sites { id name }
-    qualificationTopics { id title }
+    qualificationTopics(trainerId: $id) { id title }
   }
 `;
 export type TrainerPageData = { trainer: TrainerDetail | null; sites: Array<{ id: string; name: string }>; qualificationTopics: TopicOption[] };
