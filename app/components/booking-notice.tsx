@@ -6,6 +6,18 @@ import type { Locale } from "~/locales/shape";
 
 const ERRORS = new Set(["errorCancelled", "errorStarted", "errorVotersOnly", "errorCutoff", "errorNotFound", "errorAttendanceEarly", "errorAttendanceForbidden"]);
 const NOTICES = new Set(["booked", "waitlisted", "cancelled", "feedCreated", "marked", ...ERRORS]);
+/** The URL parameters that carry an outcome (set by the booking actions). */
+export const NOTICE_PARAMS = ["notice", "position", "until", "cutoff", "session"] as const;
+
+/**
+ * Once shown, the outcome leaves the address bar (the page keeps showing it), so reloading or
+ * sharing the page does not announce it again. The router's history state is kept as it is.
+ */
+function forgetNoticeInAddress() {
+  const url = new URL(window.location.href);
+  for (const key of NOTICE_PARAMS) url.searchParams.delete(key);
+  if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
+}
 
 /**
  * The outcome of the last booking action, carried in the URL (?notice=…&session=…) so it works
@@ -23,7 +35,9 @@ export function BookingNotice({ sessionId, exceptSessions = false }: { sessionId
   const ref = useRef<HTMLParagraphElement>(null);
   const outcome = params.toString();
   useEffect(() => {
-    if (shown) ref.current?.focus();
+    if (!shown) return;
+    ref.current?.focus();
+    forgetNoticeInAddress();
   }, [shown, outcome]);
   if (!shown) return null;
   const locale = i18n.language as Locale;

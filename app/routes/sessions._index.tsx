@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunct
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { addDays, centreWallClock, dateKey } from "../../domain/centre-time";
-import { BookingNotice } from "~/components/booking-notice";
+import { BookingNotice, NOTICE_PARAMS } from "~/components/booking-notice";
 import { SessionCard } from "~/components/session-card";
 import {
   BOOKABLE_SESSIONS,
@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireUser(request, context);
   const form = await request.formData();
   const back = new URL(safeRedirect(form.get("redirectTo"), "/sessions"), "http://spros.local");
-  for (const key of ["notice", "position", "until", "cutoff", "session"]) back.searchParams.delete(key);
+  for (const key of NOTICE_PARAMS) back.searchParams.delete(key);
   const sessionId = String(form.get("sessionId") ?? "");
   // Back to the card the visitor used (the notice shows there), not to the top of a long list.
   const notice = (name: string, extra: Record<string, string> = {}) => {
