@@ -881,9 +881,16 @@ export const en = {
       title: "Headline",
       activeVoters: "Voted in the last 30 days",
       votesThisWeek: "Votes this week",
-      topicsOpen: "Open topics",
-      seatsBooked: "Seats booked",
+      topicsOpen: "Topics open for voting",
+      seatsBooked: "Booked on sessions",
       demandServed: "Demand served",
+      notes: {
+        activeVoters: "staff who cast at least one vote",
+        votesThisWeek: "since Monday 00:00 Moscow time",
+        topicsOpen: "in status “Voting”: gathering votes",
+        seatsBooked: "confirmed seats on upcoming sessions, waitlist not counted",
+        demandServed: "share of votes on active topics whose voter is booked on a session of the topic",
+      },
     },
     topTopics: {
       title: "Top topics by votes",
@@ -924,7 +931,7 @@ export const en = {
     },
     coverage: {
       title: "Demand coverage",
-      tableCaption: "Seats, bookings and demand for topics with approved sessions",
+      tableCaption: "Seats, bookings and demand for topics with approved sessions — all time, past sessions included",
       summary_one: "{{count}} topic with approved sessions: {{seats}} seats, {{unserved}} voters still without a seat; no-shows: {{noShow}}.",
       summary_other: "{{count}} topics with approved sessions: {{seats}} seats, {{unserved}} voters still without a seat; no-shows: {{noShow}}.",
       noShowUnknown: "not marked yet",

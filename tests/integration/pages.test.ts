@@ -115,6 +115,19 @@ describe("profile", () => {
   });
 });
 
+describe("dashboard", () => {
+  it("says under every headline figure what it counts and over which period", async () => {
+    const page = await pages.html("/manage/dashboard", manager.cookie);
+    expect(page.status).toBe(200);
+    const figures = [...page.text.matchAll(/<div class="dash-figure" data-figure="(\w+)"[^>]*>(.*?)<\/div>/g)];
+    expect(figures.map(([, key]) => key)).toEqual(["activeVoters", "votesThisWeek", "topicsOpen", "seatsBooked", "demandServed"]);
+    for (const [, key, inner] of figures) expect(inner, key).toMatch(/<dd class="dash-figure__note">[^<]{10,}<\/dd>/);
+    expect(page.text).toContain("с понедельника, 00:00 МСК");
+    expect(page.text).toContain("подтверждённые места на предстоящих занятиях, без листа ожидания");
+    expect(page.text).toContain("за всё время, включая прошедшие");
+  });
+});
+
 describe("error pages", () => {
   it("name themselves in the tab: an unknown address and an unknown session are 404s titled so", async () => {
     for (const path of ["/nonsense-page", "/sessions/nonsense"]) {

@@ -4,7 +4,7 @@ import { intlLocale } from "~/lib/format";
 
 const FIGURES = ["activeVoters", "votesThisWeek", "topicsOpen", "seatsBooked"] as const;
 
-/** The five headline numbers; live from the pulse, so a screen reader hears nothing per change (no live region). */
+/** The five headline numbers, each with what it counts and over which period; live from the pulse, so a screen reader hears nothing per change (no live region). */
 export function HeadlineFigures({ headline, csvHref }: { headline: DashboardHeadline; csvHref: string }) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(intlLocale(i18n.language));
@@ -22,12 +22,14 @@ export function HeadlineFigures({ headline, csvHref }: { headline: DashboardHead
         {FIGURES.map((key) => (
           <div key={key} className="dash-figure" data-figure={key} data-value={headline[key]}>
             <dt>{t(`dashboard.headline.${key}`)}</dt>
-            <dd>{number.format(headline[key])}</dd>
+            <dd className="dash-figure__value">{number.format(headline[key])}</dd>
+            <dd className="dash-figure__note">{t(`dashboard.headline.notes.${key}`)}</dd>
           </div>
         ))}
         <div className="dash-figure" data-figure="demandServed" data-value={headline.demandServedShare ?? ""}>
           <dt>{t("dashboard.headline.demandServed")}</dt>
-          <dd>{headline.demandServedShare === null ? "—" : share.format(headline.demandServedShare)}</dd>
+          <dd className="dash-figure__value">{headline.demandServedShare === null ? "—" : share.format(headline.demandServedShare)}</dd>
+          <dd className="dash-figure__note">{t("dashboard.headline.notes.demandServed")}</dd>
         </div>
       </dl>
     </section>
