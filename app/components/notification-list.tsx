@@ -7,8 +7,8 @@ import { notificationHref, notificationText, useLiveNotifications } from "~/lib/
 import { formatDateTime, formatRelative, useNow } from "~/lib/relative-time";
 import { isLocale } from "~/locales/shape";
 
-/** focusAfterRead's value for "mark all read". */
-const ALL = "*all*";
+/** Where the keyboard goes once a "mark read" has come back: the count, or that notification. */
+type FocusAfterRead = { kind: "all" } | { kind: "one"; id: string };
 
 type Props = {
   notifications: NotificationItem[];
@@ -36,19 +36,20 @@ export function NotificationList({ notifications, unreadCount, now: serverNow, n
 
   // Marking one read removes the button that had the focus: the focus goes to that notification
   // (its link, or the item), and after "mark all" to the count, instead of back to the page start.
-  const [focusAfterRead, setFocusAfterRead] = useState<string | null>(null);
+  const [focusAfterRead, setFocusAfterRead] = useState<FocusAfterRead | null>(null);
   const summary = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (!focusAfterRead) return;
-    if (focusAfterRead === ALL) {
+    if (focusAfterRead.kind === "all") {
       if (unread === 0) {
         summary.current?.focus();
         setFocusAfterRead(null);
       }
       return;
     }
-    if (!all.find((n) => n.id === focusAfterRead)?.read) return;
-    const item = document.querySelector<HTMLElement>(`[data-notification-id="${CSS.escape(focusAfterRead)}"]`);
+    const { id } = focusAfterRead;
+    if (!all.find((n) => n.id === id)?.read) return;
+    const item = document.querySelector<HTMLElement>(`[data-notification-id="${CSS.escape(id)}"]`);
     (item?.querySelector<HTMLElement>("a") ?? item)?.focus();
     setFocusAfterRead(null);
   }, [all, unread, focusAfterRead]);
@@ -68,7 +69,7 @@ export function NotificationList({ notifications, unreadCount, now: serverNow, n
           {t("notifications.unread", { count: unread })}
         </p>
         {unread > 0 ? (
-          <Form method="post" action="/notifications" preventScrollReset onSubmit={() => setFocusAfterRead(ALL)}>
+          <Form method="post" action="/notifications" preventScrollReset onSubmit={() => setFocusAfterRead({ kind: "all" })}>
             <input type="hidden" name="intent" value="readAll" />
             <input type="hidden" name="redirectTo" value={back} />
             <button type="submit" className="button button--secondary">
@@ -105,7 +106,7 @@ export function NotificationList({ notifications, unreadCount, now: serverNow, n
                   </p>
                 </div>
                 {!n.read ? (
-                  <Form method="post" action="/notifications" preventScrollReset className="notification__action" onSubmit={() => setFocusAfterRead(n.id)}>
+                  <Form method="post" action="/notifications" preventScrollReset className="notification__action" onSubmit={() => setFocusAfterRead({ kind: "one", id: n.id })}>
                     <input type="hidden" name="intent" value="read" />
                     <input type="hidden" name="id" value={n.id} />
                     <input type="hidden" name="redirectTo" value={back} />

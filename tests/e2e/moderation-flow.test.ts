@@ -23,7 +23,7 @@ function topicIdOf(path: string): string {
   return b64 + "=".repeat((4 - (b64.length % 4)) % 4);
 }
 
-test("a manager rejects and merges topics; voters are told live; comments appear live", async ({ signIn, baseUrl }) => {
+test("a manager rejects, reopens and merges topics; voters are told live; comments appear live", async ({ signIn, baseUrl }) => {
   const staff = await signIn("staff2@spros.demo");
   const manager = await signIn("manager@spros.demo");
 
@@ -66,12 +66,26 @@ test("a manager rejects and merges topics; voters are told live; comments appear
   await expect(staffTopic.bell().getAttribute("aria-label")).resolves.toMatch(/непрочитанн/);
   await expectAccessible(staff.page, "topic page (rejected, staff)");
 
-  // The notification list phrases it in Russian; marking all read clears the count.
+  // The notification list phrases it in Russian.
   await staffTopic.bell().click();
   await staff.page.getByRole("heading", { level: 1, name: /Уведомления|Notifications/ }).waitFor();
   const first = staff.page.getByTestId("notification-list").locator("li").first();
   await expect(first.innerText()).resolves.toContain(`Тема «${rejected.title}» отклонена: ${reason}`);
   await expectAccessible(staff.page, "notifications page");
+  // Marking one read takes its button away: the keyboard stays on that notification.
+  const firstId = await first.getAttribute("data-notification-id");
+  await first.getByRole("button", { name: /^Отметить прочитанным/ }).click();
+  await expect
+    .poll(() => staff.page.evaluate(() => document.activeElement?.closest("[data-notification-id]")?.getAttribute("data-notification-id")))
+    .toBe(firstId);
+  await expect.poll(() => staffTopic.bellCount()).toBe(0);
+  expect(await first.getByRole("button", { name: /^Отметить прочитанным/ }).count()).toBe(0);
+
+  // The manager puts the topic back to the vote; its voter hears that live too.
+  await managerTopic.moderationPanel().getByRole("button", { name: /^(Вернуть в голосование|Reopen)/ }).click();
+  await expect.poll(() => managerTopic.status()).toBe("OPEN");
+  await expect.poll(() => staff.page.getByTestId("unread-count").getAttribute("data-count"), { timeout: 10_000 }).toBe("1");
+  await expect(first.innerText()).resolves.toContain(`Тема «${rejected.title}» снова открыта для голосования`);
   // Marking all read clears the count and keeps the keyboard there, not at the page start.
   await staff.page.getByRole("button", { name: /Отметить все прочитанными|Mark all as read/ }).click();
   await expect.poll(() => staffTopic.bellCount()).toBe(0);
