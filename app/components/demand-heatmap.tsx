@@ -157,7 +157,7 @@ export function TopicDemandSection({
   const { t } = useTranslation();
   const demand = useLiveDemand(topic.id, topic.demandHeatmap ?? [], topic.votersWithoutAvailability ?? 0);
   return (
-    <section className="demand" aria-labelledby="demand-title" id="demand">
+    <section className="panel panel--snug demand" aria-labelledby="demand-title" id="demand">
       <h2 id="demand-title">{t("heatmap.title")}</h2>
       <DemandHeatmap cells={demand.cells} votersWithoutAvailability={demand.votersWithoutAvailability} />
       {/* Narrowing one's time only matters while the topic still collects votes and can be planned. */}

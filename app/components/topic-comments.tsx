@@ -192,7 +192,7 @@ export function TopicComments({ topicId, comments, totalCount, hasEarlier, viewe
         </ol>
       )}
       {canComment ? (
-        <form method="post" action={`${topicPath(topicId)}/comments`} className="comment-form" onSubmit={onSubmit} noValidate aria-busy={pending || undefined}>
+        <form method="post" action={`${topicPath(topicId)}/comments`} className="panel panel--snug comment-form" onSubmit={onSubmit} noValidate aria-busy={pending || undefined}>
           <input type="hidden" name="intent" value="add" />
           <input type="hidden" name="redirectTo" value={back} />
           <div className={`field${errorText ? " field--invalid" : ""}`}>
