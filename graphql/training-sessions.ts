@@ -111,6 +111,21 @@ builder.prismaObjectField("Notification", "session", (t) =>
   t.relation("session", { nullable: true, description: "The session it is about (SESSION_SCHEDULED, BOOKING_PROMOTED, SESSION_CANCELLED)." }),
 );
 
+export const TOPIC_UPCOMING_SESSIONS_MAX = 10;
+
+builder.prismaObjectField("Topic", "upcomingSessions", (t) =>
+  t.relation("sessions", {
+    description:
+      `The topic's approved sessions still to start, soonest first (at most ${TOPIC_UPCOMING_SESSIONS_MAX}): ` +
+      "where a voter learns when their topic is held.",
+    query: () => ({
+      where: { status: "SCHEDULED", startsAt: { gt: new Date() } },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      take: TOPIC_UPCOMING_SESSIONS_MAX,
+    }),
+  }),
+);
+
 builder.queryField("bookableSessions", (t) =>
   t.prismaConnection(
     {

@@ -137,6 +137,9 @@ export const en = {
     apply: "Show",
   },
   topic: {
+    sessionsTitle: "Upcoming sessions of this topic",
+    sessionsFull: "Full — you can join the waitlist",
+    sessionsAll: "All sessions open for booking",
     author: "Author",
     authorUnknown: "Author unknown",
     suggestedOn: "Suggested on {{date}}",

@@ -145,6 +145,9 @@ export const ru = {
     apply: "Показать",
   },
   topic: {
+    sessionsTitle: "Ближайшие занятия по теме",
+    sessionsFull: "Мест нет — можно встать в лист ожидания",
+    sessionsAll: "Все занятия для записи",
     author: "Автор",
     authorUnknown: "Автор не указан",
     suggestedOn: "Предложена {{date}}",

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { PageMessage } from "~/components/page-message";
 import { TopicActivity, TopicModeration } from "~/components/moderation/topic-activity";
 import { TopicDetailView } from "~/components/topic-detail";
+import { TopicSessions } from "~/components/topic-sessions";
 import { TopicDemandSection } from "~/components/demand-heatmap";
 import { MY_AVAILABILITY_WINDOWS, type MyAvailabilityWindowsData } from "~/lib/documents";
 import availabilityStyles from "~/styles/availability.css";
@@ -43,6 +44,7 @@ export default function TopicRoute() {
   const { topic, created, activity, myAvailability } = useLoaderData<typeof loader>();
   return (
     <TopicDetailView topic={topic} created={created} side={<TopicModeration topic={topic} data={activity} />}>
+      <TopicSessions sessions={topic.upcomingSessions ?? []} />
       <TopicDemandSection topic={topic} availability={myAvailability} />
       <TopicActivity topic={topic} data={activity} />
     </TopicDetailView>

@@ -62,6 +62,27 @@ describe("topic page", () => {
   });
 });
 
+describe("topic page with sessions", () => {
+  it("lists the topic's upcoming sessions with a link to each, and tells the booked viewer so", async () => {
+    const topic = await createTopic(db.prisma, "Тема в расписании");
+    const topicId = globalId("Topic", topic.id);
+    const none = await pages.html(topicPath(topicId), colleague.cookie);
+    expect(none.text).not.toContain("Ближайшие занятия по теме");
+
+    const place = await createPlace(db.prisma);
+    const session = await createSession(db.prisma, { topicId: topic.id, place, capacity: 12 });
+    const id = globalId("TrainingSession", session.id);
+    expect((await voter.request(BOOK, { id })).data.bookSession.__typename).toBe("MutationBookSessionSuccess");
+
+    const booked = await pages.html(topicPath(topicId), voter.cookie);
+    expect(booked.text).toContain("Ближайшие занятия по теме");
+    expect(booked.text).toContain(`href="${sessionPath(id)}"`);
+    expect(booked.text).toMatch(/topic-sessions__seats">Вы записаны</);
+    const other = await pages.html(topicPath(topicId), colleague.cookie);
+    expect(other.text).toMatch(/topic-sessions__seats">Осталось 11 мест из 12</);
+  });
+});
+
 describe("topic page for a manager", () => {
   it("puts the moderation panel beside the topic, and nothing of it for staff", async () => {
     const topic = await createTopic(db.prisma, "Тема для модерации");

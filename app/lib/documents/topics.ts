@@ -56,6 +56,22 @@ export type TopicDetail = TopicSummary & {
   viewerVoteWindows?: AvailabilityWindowData[] | null;
   demandHeatmap?: DemandCellData[];
   votersWithoutAvailability?: number;
+  upcomingSessions?: TopicUpcomingSession[];
+};
+
+/** One of a topic's approved sessions still to start, as the topic page lists it. */
+export type TopicUpcomingSession = {
+  id: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  startsAt: string;
+  site: { name: string } | null;
+  roomName: string | null;
+  online: boolean;
+  capacity: number;
+  seatsLeft: number;
+  viewerBooking: { status: "CONFIRMED" | "WAITLISTED" | "CANCELLED"; waitlistPosition: number | null } | null;
 };
 
 export const TOPIC_SUMMARY = /* GraphQL */ `
@@ -97,6 +113,10 @@ export const TOPIC = /* GraphQL */ `
       author { id name office { name district } }
       audience viewerVoteWindows { weekday startMinute endMinute strength }
       demandHeatmap { weekday startMinute endMinute preferred ifNeedBe } votersWithoutAvailability
+      upcomingSessions {
+        id date startTime endTime startsAt site { name } roomName online capacity seatsLeft
+        viewerBooking { status waitlistPosition }
+      }
     }
   }
   ${TOPIC_SUMMARY}
