@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { centreWallClock, dateKey, fromDateKey } from "../domain/centre-time";
+import { currentFigures, unservedNow, type CurrentFigures, type ReviewedSession, type UnservedTopicNow } from "../domain/planning/current-figures";
 import { PLANNABLE_STATUSES } from "../domain/planning/instance-builder";
 import { readInstance, readMetrics, readProgress, readUnserved, summariseInstance, type UnservedTopic } from "../domain/planning/run-report";
 import { cancelPlanningRun, enqueuePlanningRun, HORIZON_DAYS_LIMITS, TIME_LIMIT_SECONDS_LIMITS } from "../domain/planning/start-run";
 import { builder } from "./builder";
+import type { GraphQLContext } from "./context";
 import { FieldError, NotFoundError, ValidationError } from "./errors";
 import { decodeNodeId } from "./node-id";
 import { PlanningRunFinishedError } from "./planning-errors";
@@ -63,11 +65,27 @@ const PlanningMetrics = builder.objectRef<NonNullable<ReturnType<typeof readMetr
   }),
 });
 
+const PlanningCurrentMetrics = builder.objectRef<CurrentFigures>("PlanningCurrentMetrics").implement({
+  description:
+    "The proposal's figures as the review has left it (moves, re-staffing, removals and approvals included): " +
+    "sums over the sessions still in play; `metrics` keeps the solver's own.",
+  fields: (t) => ({
+    servedWeight: t.exposeFloat("servedWeight", { description: "Σ attendees: 1 each in a preferred window, 0.5 if need be." }),
+    servedPairs: t.exposeInt("servedPairs", { description: "Person–topic demand pairs served." }),
+    demandPairs: t.exposeInt("demandPairs"),
+    upperBound: t.exposeFloat("upperBound", { nullable: true, description: "The solver's proven bound (holds for any plan of the instance)." }),
+    gap: t.exposeFloat("gap", { nullable: true, description: "1 − servedWeight / upperBound." }),
+    proposed: t.exposeInt("proposed", { description: "Sessions still awaiting a decision." }),
+    approved: t.exposeInt("approved"),
+    removed: t.exposeInt("removed"),
+  }),
+});
+
 const UnservedReasonCount = builder.objectRef<UnservedTopic["reasons"][number]>("PlanningUnservedReasonCount").implement({
   fields: (t) => ({ reason: t.field({ type: UnservedReasonEnum, resolve: (r) => r.reason }), count: t.exposeInt("count") }),
 });
 
-const UnservedTopicRef = builder.objectRef<UnservedTopic>("PlanningUnservedTopic").implement({
+const UnservedTopicRef = builder.objectRef<UnservedTopicNow>("PlanningUnservedTopic").implement({
   description: "A topic whose demand the proposal does not fully serve, and why.",
   fields: (t) => ({
     topic: t.prismaField({
@@ -76,7 +94,8 @@ const UnservedTopicRef = builder.objectRef<UnservedTopic>("PlanningUnservedTopic
       resolve: (query, row, _args, context) => context.prisma.topic.findUnique({ ...nonEmpty(query), where: { id: row.topicId } }),
     }),
     demandPairs: t.exposeInt("demandPairs"),
-    unservedPairs: t.exposeInt("unservedPairs"),
+    unservedPairs: t.exposeInt("unservedPairs", { description: "Unserved when the solver finished (what its reasons explain)." }),
+    currentUnservedPairs: t.exposeInt("currentUnservedPairs", { description: "Unserved by the sessions still in play now." }),
     reasons: t.field({ type: [UnservedReasonCount], resolve: (row) => row.reasons }),
   }),
 });
@@ -93,6 +112,22 @@ const InstanceSummaryRef = builder.objectRef<ReturnType<typeof summariseInstance
     warnings: t.field({ type: [PlanningWarningEnum], resolve: (s) => s.warnings }),
   }),
 });
+
+// currentMetrics and unserved share one read of the run's sessions per request.
+const reviewedLoads = new WeakMap<object, Map<string, Promise<ReviewedSession[]>>>();
+function reviewedSessions(context: GraphQLContext, runId: string): Promise<ReviewedSession[]> {
+  let byRun = reviewedLoads.get(context);
+  if (!byRun) reviewedLoads.set(context, (byRun = new Map()));
+  let load = byRun.get(runId);
+  if (!load) {
+    load = context.prisma.proposedSession.findMany({
+      where: { runId },
+      select: { topicId: true, state: true, preferredAttendees: true, ifNeedBeAttendees: true },
+    });
+    byRun.set(runId, load);
+  }
+  return load;
+}
 
 builder.prismaNode("PlanningRun", {
   // node(id) of a deleted or never-existing PlanningRun answers null, not an error.
@@ -117,7 +152,24 @@ builder.prismaNode("PlanningRun", {
     error: t.exposeString("error", { nullable: true }),
     progress: t.field({ type: PlanningProgress, nullable: true, select: { progress: true }, resolve: (run) => readProgress(run.progress) }),
     metrics: t.field({ type: PlanningMetrics, nullable: true, select: { proposal: true }, resolve: (run) => readMetrics(run.proposal) }),
-    unserved: t.field({ type: [UnservedTopicRef], select: { proposal: true }, resolve: (run) => readUnserved(run.proposal) }),
+    currentMetrics: t.field({
+      type: PlanningCurrentMetrics,
+      nullable: true,
+      select: { id: true, proposal: true, instance: true },
+      resolve: async (run, _args, context) => {
+        const atSolve = readMetrics(run.proposal);
+        if (!atSolve) return null;
+        return currentFigures(await reviewedSessions(context, run.id), readInstance(run.instance).demand.length, atSolve.upperBound);
+      },
+    }),
+    unserved: t.field({
+      type: [UnservedTopicRef],
+      select: { id: true, proposal: true, instance: true },
+      resolve: async (run, _args, context) => {
+        const demandTopicIds = readInstance(run.instance).demand.map((entry) => entry.topicId);
+        return unservedNow(demandTopicIds, readUnserved(run.proposal), await reviewedSessions(context, run.id));
+      },
+    }),
     instanceSummary: t.field({ type: InstanceSummaryRef, select: { instance: true }, resolve: (run) => summariseInstance(run.instance) }),
     topics: t.prismaField({
       type: ["Topic"],

@@ -70,6 +70,37 @@ beforeEach(async () => {
   run = await world.createRun();
 });
 
+describe("the run's figures follow the review", () => {
+  const FIGURES = /* GraphQL */ `
+    query($id: ID!) { node(id: $id) { ... on PlanningRun {
+      currentMetrics { servedWeight servedPairs demandPairs proposed approved removed }
+      unserved { topic { title } unservedPairs currentUnservedPairs }
+    } } }`;
+  const figures = async () => (await manager.request(FIGURES, { id: gid("PlanningRun", run.run.id) })).data.node;
+
+  it("recomputes what the plan serves after a move and a removal; the solver's unserved count stays beside the current one", async () => {
+    // S1: 2 preferred, S2: 2 if need be (weight 2 + 0.5 × 2), of the in-person topic's 6 voters.
+    expect(await figures()).toEqual({
+      currentMetrics: { servedWeight: 3, servedPairs: 4, demandPairs: 6, proposed: 3, approved: 0, removed: 0 },
+      unserved: [{ topic: { title: "Работа с конфликтами" }, unservedPairs: 0, currentUnservedPairs: 2 }],
+    });
+
+    // S2 at 11:00 also takes voters 2–3, at a preferred time: everyone is served.
+    expect((await update(run.s2.id, 0, { start: "11:00" })).data.updateProposedSession.__typename).toBe("MutationUpdateProposedSessionSuccess");
+    expect(await figures()).toEqual({
+      currentMetrics: { servedWeight: 5, servedPairs: 6, demandPairs: 6, proposed: 3, approved: 0, removed: 0 },
+      unserved: [],
+    });
+
+    const removed = await manager.request(REMOVE, { id: sid(run.s1.id), version: 0 });
+    expect(removed.data.removeProposedSession.__typename).toBe("MutationRemoveProposedSessionSuccess");
+    expect(await figures()).toEqual({
+      currentMetrics: { servedWeight: 3, servedPairs: 4, demandPairs: 6, proposed: 2, approved: 0, removed: 1 },
+      unserved: [{ topic: { title: "Работа с конфликтами" }, unservedPairs: 0, currentUnservedPairs: 2 }],
+    });
+  });
+});
+
 describe("updateProposedSession", () => {
   it("moves a session, recomputes capacity and expected attendance, bumps the version", async () => {
     // S2 at 14:00 serves the two if-need-be voters; at 11:00 voters 2–3 (preferred, not in S1) join them.

@@ -30,7 +30,10 @@ export type ReviewRoom = { id: string; name: string; capacity: number; siteName:
 export type UnservedItem = {
   topic: { id: string; title: string } | null;
   demandPairs: number;
+  /** When the solver finished (what the reasons explain). */
   unservedPairs: number;
+  /** With the review's changes. */
+  currentUnservedPairs: number;
   reasons: { reason: string; count: number }[];
 };
 
@@ -41,6 +44,16 @@ export type PlanningReviewRun = {
   horizonStart: string;
   horizonDays: number;
   metrics: { servedWeight: number; servedPairs: number; demandPairs: number; upperBound: number | null; gap: number | null; sessions: number } | null;
+  currentMetrics: {
+    servedWeight: number;
+    servedPairs: number;
+    demandPairs: number;
+    upperBound: number | null;
+    gap: number | null;
+    proposed: number;
+    approved: number;
+    removed: number;
+  } | null;
   unserved: UnservedItem[];
   sessions: ProposedSessionItem[];
   reviewTrainers: ReviewTrainer[];
@@ -54,7 +67,8 @@ export const PLANNING_REVIEW = /* GraphQL */ `
       ... on PlanningRun {
         id status horizonStart horizonDays
         metrics { servedWeight servedPairs demandPairs upperBound gap sessions }
-        unserved { topic { id title } demandPairs unservedPairs reasons { reason count } }
+        currentMetrics { servedWeight servedPairs demandPairs upperBound gap proposed approved removed }
+        unserved { topic { id title } demandPairs unservedPairs currentUnservedPairs reasons { reason count } }
         sessions {
           id version state date start end online capacity preferredAttendees ifNeedBeAttendees expectedAttendees belowMinimum
           trainerId trainerName roomId roomName site { name } topic { id title }
