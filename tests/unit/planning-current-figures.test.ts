@@ -17,7 +17,7 @@ describe("currentFigures", () => {
 });
 
 describe("unservedNow", () => {
-  const solverSaid = [{ topicId: "a", demandPairs: 3, unservedPairs: 1, reasons: [{ reason: "NO_COMMON_TIME" as const, count: 1 }] }];
+  const solverSaid = [{ topicId: "a", demandPairs: 3, unservedPairs: 1, reasons: [{ reason: "noCommonTime" as const, count: 1 }] }];
 
   it("keeps the solver's rows and reasons with the count now, and adds a topic a removal left unserved", () => {
     const rows = unservedNow(["a", "a", "a", "b", "b"], solverSaid, [session("a", "PROPOSED", 1, 0), session("b", "REMOVED", 2, 0)]);
