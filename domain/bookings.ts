@@ -44,7 +44,8 @@ export type BookOutcome =
   | { kind: "booked"; booking: BookingRow; seats: SeatCounts; waitlistPosition: number | null; changed: boolean }
   | { kind: "missing" }
   | { kind: "notBookable"; reason: "CANCELLED" | "STARTED" }
-  | { kind: "votersOnly"; until: Date };
+  | { kind: "votersOnly"; until: Date }
+  | { kind: "topicAlreadyBooked"; other: { sessionId: string; status: "CONFIRMED" | "WAITLISTED"; startsAt: Date } };
 
 export type CancelOutcome =
   | { kind: "cancelled"; booking: BookingRow; seats: SeatCounts; promoted: { bookingId: string; userId: string; notificationId: string } | null; changed: boolean }
@@ -80,6 +81,26 @@ async function waitlistPosition(client: Pick<pg.Pool, "query">, booking: Booking
   return rows[0].position;
 }
 
+/**
+ * One seat per person per topic: a seat (or waitlist place) on one upcoming session of a topic is
+ * enough, and a second would keep a colleague off the list. Two parallel requests of one person for
+ * two sessions of a topic each hold their own session's lock, so they queue on a transaction lock
+ * of that person and topic (always taken after the session's lock, so no lock cycle can form). One
+ * active booking per topic also keeps a waitlist promotion from giving anyone a second seat.
+ */
+async function activeBookingOfTopic(client: pg.PoolClient, userId: string, topicId: string, sessionId: string, now: Date) {
+  await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`booking-topic:${userId}:${topicId}`]);
+  const { rows } = await client.query<{ sessionId: string; status: "CONFIRMED" | "WAITLISTED"; startsAt: Date }>(
+    `SELECT b."sessionId", b."status", s."startsAt"
+     FROM "Booking" b JOIN "TrainingSession" s ON s."id" = b."sessionId"
+     WHERE b."userId" = $1 AND s."topicId" = $2 AND b."sessionId" <> $3
+       AND b."status" IN ('CONFIRMED', 'WAITLISTED') AND s."status" = 'SCHEDULED' AND s."startsAt" > $4
+     ORDER BY s."startsAt" LIMIT 1`,
+    [userId, topicId, sessionId, now],
+  );
+  return rows[0] ?? null;
+}
+
 export type BookInput = { sessionId: string; userId: string; now: Date };
 
 export async function bookSession(pool: pg.Pool, { sessionId, userId, now }: BookInput): Promise<BookOutcome> {
@@ -98,6 +119,8 @@ export async function bookSession(pool: pg.Pool, { sessionId, userId, now }: Boo
       const voted = await client.query(`SELECT 1 FROM "Vote" WHERE "userId" = $1 AND "topicId" = $2`, [userId, session.topicId]);
       if (voted.rowCount === 0) return { kind: "votersOnly", until: session.votersOnlyUntil };
     }
+    const other = await activeBookingOfTopic(client, userId, session.topicId, sessionId, now);
+    if (other) return { kind: "topicAlreadyBooked", other };
     const confirmed = session.seatsTaken < session.capacity;
     const status: BookingStatus = confirmed ? "CONFIRMED" : "WAITLISTED";
     // A cancelled booking is reused: the person rejoins at the back with a new queue number.

@@ -19,6 +19,14 @@ export class VotersOnlyError extends Error {
   }
 }
 
+/** The person already holds a seat or a waitlist place on another upcoming session of the topic. */
+export class TopicAlreadyBookedError extends Error {
+  constructor(readonly other: { sessionId: string; status: "CONFIRMED" | "WAITLISTED"; startsAt: Date }) {
+    super("You already have a booking for another session of this topic; cancel it first to take this one");
+    this.name = "TopicAlreadyBookedError";
+  }
+}
+
 /** Bookings can be cancelled only up to a cut-off before the session starts. */
 export class CancellationClosedError extends Error {
   constructor(readonly cutoff: Date) {
@@ -49,6 +57,21 @@ builder.objectType(SessionNotBookableError, {
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof SessionNotBookableError,
   fields: (t) => ({ reason: t.field({ type: NotBookableReasonEnum, resolve: (error) => error.reason }) }),
+});
+
+builder.objectType(TopicAlreadyBookedError, {
+  name: "TopicAlreadyBookedError",
+  description: "One booking per person per topic: the viewer already holds one on another upcoming session of it.",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof TopicAlreadyBookedError,
+  fields: (t) => ({
+    session: t.prismaField({
+      type: "TrainingSession",
+      description: "The session the viewer is already booked (or waitlisted) on.",
+      resolve: (query, error, _args, context) => context.prisma.trainingSession.findUniqueOrThrow({ ...query, where: { id: error.other.sessionId } }),
+    }),
+    waitlisted: t.boolean({ description: "Whether that booking is a waitlist place.", resolve: (error) => error.other.status === "WAITLISTED" }),
+  }),
 });
 
 builder.objectType(VotersOnlyError, {

@@ -4,7 +4,7 @@ import { CALENDAR_TOKEN, calendarFeedPath, newCalendarToken, type CalendarEntry 
 import { bookSession, cancelBooking } from "../domain/bookings";
 import { builder } from "./builder";
 import type { GraphQLContext } from "./context";
-import { AttendanceNotOpenError, CancellationClosedError, SessionNotBookableError, VotersOnlyError } from "./booking-errors";
+import { AttendanceNotOpenError, CancellationClosedError, SessionNotBookableError, TopicAlreadyBookedError, VotersOnlyError } from "./booking-errors";
 import { NotFoundError } from "./errors";
 import { ForbiddenError } from "./moderation-errors";
 import { decodeNodeId } from "./node-id";
@@ -206,8 +206,9 @@ builder.mutationField("bookSession", (t) =>
     type: "Booking",
     description:
       "Books a seat, or a waitlist place when the session is full. Repeating it for an active booking changes nothing; " +
-      "after a cancellation it books again at the back of the queue.",
-    errors: { types: [NotFoundError, SessionNotBookableError, VotersOnlyError] },
+      "after a cancellation it books again at the back of the queue. One booking per person per topic: holding one on " +
+      "another upcoming session of the topic refuses it (TopicAlreadyBookedError).",
+    errors: { types: [NotFoundError, SessionNotBookableError, VotersOnlyError, TopicAlreadyBookedError] },
     args: { sessionId: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, context) => {
       const sessionId = decodeNodeId("TrainingSession", String(args.sessionId));
@@ -216,6 +217,7 @@ builder.mutationField("bookSession", (t) =>
       if (outcome.kind === "missing") throw new NotFoundError("TrainingSession");
       if (outcome.kind === "notBookable") throw new SessionNotBookableError(outcome.reason);
       if (outcome.kind === "votersOnly") throw new VotersOnlyError(outcome.until);
+      if (outcome.kind === "topicAlreadyBooked") throw new TopicAlreadyBookedError(outcome.other);
       // Committed: tell the session's watchers.
       if (outcome.changed) context.pubsub.publish("session:seatsChanged", sessionId, outcome.seats);
       return context.prisma.booking.findUniqueOrThrow({ ...nonEmpty(query), where: { id: outcome.booking.id } });

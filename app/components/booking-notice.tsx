@@ -4,10 +4,20 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/components/session-when";
 import type { Locale } from "~/locales/shape";
 
-const ERRORS = new Set(["errorCancelled", "errorStarted", "errorVotersOnly", "errorCutoff", "errorNotFound", "errorAttendanceEarly", "errorAttendanceForbidden"]);
+const ERRORS = new Set([
+  "errorCancelled",
+  "errorStarted",
+  "errorVotersOnly",
+  "errorTopicBooked",
+  "errorTopicWaitlisted",
+  "errorCutoff",
+  "errorNotFound",
+  "errorAttendanceEarly",
+  "errorAttendanceForbidden",
+]);
 const NOTICES = new Set(["booked", "waitlisted", "cancelled", "feedCreated", "marked", ...ERRORS]);
 /** The URL parameters that carry an outcome (set by the booking actions). */
-export const NOTICE_PARAMS = ["notice", "position", "until", "cutoff", "session"] as const;
+export const NOTICE_PARAMS = ["notice", "position", "until", "cutoff", "other", "session"] as const;
 
 /**
  * Once shown, the outcome leaves the address bar (the page keeps showing it), so reloading or
@@ -46,6 +56,7 @@ export function BookingNotice({ sessionId, exceptSessions = false }: { sessionId
     position: params.get("position") ?? "",
     until: when("until"),
     cutoff: when("cutoff"),
+    other: when("other"),
   });
   return (
     <p

@@ -725,6 +725,8 @@ export const en = {
     errorCancelled: "The session has been cancelled and cannot be booked.",
     errorStarted: "The session has already started and cannot be booked.",
     errorVotersOnly: "For now only those who voted for the topic can book — everyone else from {{until}}.",
+    errorTopicBooked: "You are already booked on this topic, on {{other}}. One booking per topic: to take this session, first cancel that booking in “My bookings”.",
+    errorTopicWaitlisted: "You are already on the waitlist for this topic, on {{other}}. One booking per topic: to take this session, first leave that waitlist in “My bookings”.",
     errorCutoff: "Bookings could be cancelled until {{cutoff}}. If you cannot come, please tell the Training Centre.",
     errorNotFound: "The session or booking was not found.",
     details: "Details",

@@ -59,6 +59,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     if (result.__typename === "SessionNotBookableError") return notice(result.reason === "CANCELLED" ? "errorCancelled" : "errorStarted");
     if (result.__typename === "VotersOnlyError") return notice("errorVotersOnly", { until: result.until });
+    if (result.__typename === "TopicAlreadyBookedError") {
+      return notice(result.waitlisted ? "errorTopicWaitlisted" : "errorTopicBooked", { other: result.session.startsAt });
+    }
     return notice("errorNotFound");
   }
   if (form.get("intent") === "cancel") {

@@ -206,11 +206,12 @@ describe("bookableSessions", () => {
 describe("myBookings", () => {
   it("lists the viewer's active upcoming bookings, and past ones with attendance", async () => {
     const viewer = users[4];
-    const topic = await createTopic(db.prisma, "Мои записи");
-    const soon = await createSession(db.prisma, { topicId: topic.id, place, startsAt: addDays(new Date(), 3) });
-    const later = await createSession(db.prisma, { topicId: topic.id, place, startsAt: addDays(new Date(), 5) });
-    const dropped = await createSession(db.prisma, { topicId: topic.id, place, startsAt: addDays(new Date(), 4) });
-    const past = await createSession(db.prisma, { topicId: topic.id, place, startsAt: addDays(new Date(), -3) });
+    // One booking per topic: each upcoming session is of its own topic.
+    const topic = async (n: number) => (await createTopic(db.prisma, `Мои записи ${n}`)).id;
+    const soon = await createSession(db.prisma, { topicId: await topic(1), place, startsAt: addDays(new Date(), 3) });
+    const later = await createSession(db.prisma, { topicId: await topic(2), place, startsAt: addDays(new Date(), 5) });
+    const dropped = await createSession(db.prisma, { topicId: await topic(3), place, startsAt: addDays(new Date(), 4) });
+    const past = await createSession(db.prisma, { topicId: await topic(1), place, startsAt: addDays(new Date(), -3) });
     const client = await clientFor(server, viewer.id);
     await book(client, later.id);
     await book(client, soon.id);

@@ -117,6 +117,24 @@ describe("session page", () => {
   });
 });
 
+describe("booking a second session of a topic", () => {
+  it("comes back to the card with why not, naming the session already held", async () => {
+    const topic = await createTopic(db.prisma, "Одна запись на тему");
+    const place = await createPlace(db.prisma);
+    const held = await createSession(db.prisma, { topicId: topic.id, place, startsAt: new Date(Date.now() + 9 * 86_400_000) });
+    const other = await createSession(db.prisma, { topicId: topic.id, place, startsAt: new Date(Date.now() + 3 * 86_400_000) });
+    expect((await voter.request(BOOK, { id: globalId("TrainingSession", held.id) })).data.bookSession.__typename).toBe("MutationBookSessionSuccess");
+
+    const otherId = globalId("TrainingSession", other.id);
+    const answer = await pages.submit("/sessions?index", { intent: "book", sessionId: otherId, redirectTo: "/sessions" }, voter.cookie);
+    expect(answer.status).toBe(302);
+    expect(answer.location).toMatch(/notice=errorTopicBooked/);
+    const page = await pages.html(answer.location!, voter.cookie);
+    expect(page.text).toMatch(/Вы уже записаны на эту тему — на \d{1,2} [а-я]+ в \d\d:\d\d\. Одна запись на тему/);
+    expect(await db.prisma.booking.count({ where: { sessionId: other.id } })).toBe(0);
+  });
+});
+
 describe("profile", () => {
   it("lists this device and the four most recently used ones, and folds the rest away", async () => {
     const [user] = await createUsers(db.prisma, 1, { prefix: "pages-devices" });

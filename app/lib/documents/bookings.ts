@@ -104,6 +104,7 @@ export const BOOK_SESSION = /* GraphQL */ `
       ... on MutationBookSessionSuccess { data { id status waitlistPosition } }
       ... on SessionNotBookableError { reason }
       ... on VotersOnlyError { until }
+      ... on TopicAlreadyBookedError { waitlisted session { id startsAt } }
       ... on Error { message }
     }
   }
@@ -113,6 +114,7 @@ export type BookSessionData = {
     | { __typename: "MutationBookSessionSuccess"; data: { id: string; status: BookingStatus; waitlistPosition: number | null } }
     | { __typename: "SessionNotBookableError"; reason: "CANCELLED" | "STARTED"; message: string }
     | { __typename: "VotersOnlyError"; until: string; message: string }
+    | { __typename: "TopicAlreadyBookedError"; waitlisted: boolean; session: { id: string; startsAt: string }; message: string }
     | { __typename: "NotFoundError"; message: string };
 };
 

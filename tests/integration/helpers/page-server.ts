@@ -9,7 +9,7 @@ import type { DatabaseClients } from "../../../prisma/client";
 /**
  * The pages as a browser gets them: the real Remix build (`npm run build` first) and Yoga in one
  * express app, as server.ts serves them, on an ephemeral port. `html(path, cookie)` GETs a page
- * (following redirects, as a browser does).
+ * (following redirects, as a browser does); `submit(path, fields, cookie)` posts a form.
  */
 export async function startPageServer(database: Pick<DatabaseClients, "prisma" | "sql">) {
   const services = createServerServices(database);
@@ -22,6 +22,16 @@ export async function startPageServer(database: Pick<DatabaseClients, "prisma" |
     async html(path: string, cookie?: string) {
       const response = await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {} });
       return { status: response.status, text: await response.text() };
+    },
+    /** POSTs a form as a browser without JavaScript does; answers the redirect's target, if any. */
+    async submit(path: string, fields: Record<string, string>, cookie?: string) {
+      const response = await fetch(`${base}${path}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: base, ...(cookie ? { cookie } : {}) },
+        body: new URLSearchParams(fields),
+      });
+      return { status: response.status, location: response.headers.get("location") };
     },
     async close() {
       server.closeAllConnections();
