@@ -127,3 +127,50 @@ describe("similar topics", () => {
     expect(tooMany.data.similarTopics.fieldErrors.map((error: any) => error.path)).toEqual([["first"]]);
   });
 });
+
+describe("similar topics by the draft's significant words", () => {
+  const hintTitles = async (title: string, first?: number) => {
+    const result = await client.request(SIMILAR, { title, first });
+    expect(result.errors).toBeUndefined();
+    return result.data.similarTopics.data.map((hint: any) => hint.topic.title) as string[];
+  };
+
+  beforeAll(async () => {
+    const author = await db.prisma.user.findFirstOrThrow({ where: { email: { startsWith: "discovery-" } } });
+    await createTopics(db.prisma, author.id, [
+      "Профилактика эмоционального выгорания",
+      "Выгорание наставников",
+      "Стресс на приёме и профилактика эмоционального выгорания",
+      "Пожилые заявители: темп, терпение и понятные объяснения",
+      "Иностранные заявители: межкультурная коммуникация",
+      "Заявители с нарушениями слуха и зрения",
+    ]);
+  });
+
+  it("finds a topic by one important word of a longer draft, in another case ending", async () => {
+    // The whole draft scores 0.15 / 0.33 against this title: below both old thresholds.
+    expect(await hintTitles("Выгорание у сотрудников", 10)).toContain("Профилактика эмоционального выгорания");
+    expect(await hintTitles("выгоранием", 10)).toContain("Профилактика эмоционального выгорания");
+  });
+
+  it("does not hint every topic that shares only a domain-common word", async () => {
+    // «работа» and «заявители» never make a hint alone; this one comes from the whole-draft similarity, as before.
+    expect(await hintTitles("Работа с заявителями", 10)).toEqual(["Конфликтные ситуации с заявителями"]);
+    // Beside a distinctive word they count: «пожилыми» finds the topic the whole draft scores 0.45 against.
+    expect(await hintTitles("Работа с пожилыми заявителями", 10)).toEqual(["Пожилые заявители: темп, терпение и понятные объяснения"]);
+  });
+
+  it("ranks a topic that contains two of the draft's words above one that contains one", async () => {
+    const result = await client.request(SIMILAR, { title: "Выгорание и стресс", first: 10 });
+    const hints = result.data.similarTopics.data.map((hint: any) => [hint.topic.title, hint.score]);
+    // «Выгорание наставников» is closer to the whole draft (0.53 against 0.42) but has one of its words.
+    expect(hints[0][0]).toBe("Стресс на приёме и профилактика эмоционального выгорания");
+    expect(hints.map(([title]: [string]) => title)).toEqual(
+      expect.arrayContaining(["Выгорание наставников", "Стресс-менеджмент для операторов", "Профилактика эмоционального выгорания"]),
+    );
+    for (const [, score] of hints) {
+      expect(score).toBeGreaterThan(0);
+      expect(score).toBeLessThanOrEqual(1);
+    }
+  });
+});
