@@ -24,23 +24,13 @@ export function BookingForm({ session }: { session: Pick<SessionSummary, "id" | 
             {booking.status === "CONFIRMED" ? t("booking.youConfirmed") : t("booking.youWaitlisted", { position: booking.waitlistPosition ?? "?" })}
           </p>
           <input type="hidden" name="bookingId" value={booking.id} />
-          <button
-            type="submit"
-            name="intent"
-            value="cancel"
-            className="button button--secondary"
-            disabled={busy}
-            onClick={(event) => confirmCancel(event, t("booking.cancelBookingConfirm", { title: session.topic.title }))}
-          >
-            {t("booking.cancel")}
-            <span className="visually-hidden"> — {t("booking.cancelTopic", { title: session.topic.title })}</span>
-          </button>
+          <CancelBookingButton waitlisted={booking.status === "WAITLISTED"} title={session.topic.title} className="button button--secondary" disabled={busy} />
         </>
       ) : (
         <button type="submit" name="intent" value="book" className="button button--primary" disabled={busy}>
-          {session.seatsLeft > 0 ? t("booking.book") : t("booking.joinWaitlist")}
+          {session.seatsLeft > 0 ? t("booking.book") : t("booking.joinWaitlist")}{" "}
+          {/* Read on as one phrase: «Записаться на занятие «…»». */}
           <span className="visually-hidden">
-            {" — "}
             {session.seatsLeft > 0 ? t("booking.bookTopic", { title: session.topic.title }) : t("booking.joinWaitlistTopic", { title: session.topic.title })}
           </span>
         </button>
@@ -51,8 +41,24 @@ export function BookingForm({ session }: { session: Pick<SessionSummary, "id" | 
 
 /**
  * A seat given up may go to the waitlist at once, so cancelling asks first (with JavaScript;
- * without it the form posts as it is).
+ * without it the form posts as it is). A waitlist place is left, not "cancelled".
  */
-export function confirmCancel(event: MouseEvent<HTMLButtonElement>, question: string) {
-  if (!window.confirm(question)) event.preventDefault();
+export function CancelBookingButton({ waitlisted, title, className, disabled }: { waitlisted: boolean; title: string; className: string; disabled?: boolean }) {
+  const { t } = useTranslation();
+  const question = waitlisted ? t("booking.leaveWaitlistConfirm", { title }) : t("booking.cancelBookingConfirm", { title });
+  return (
+    <button
+      type="submit"
+      name="intent"
+      value="cancel"
+      className={className}
+      disabled={disabled}
+      onClick={(event: MouseEvent<HTMLButtonElement>) => {
+        if (!window.confirm(question)) event.preventDefault();
+      }}
+    >
+      {waitlisted ? t("booking.leaveWaitlist") : t("booking.cancel")}{" "}
+      <span className="visually-hidden">{t("booking.cancelTopic", { title })}</span>
+    </button>
+  );
 }

@@ -1,7 +1,7 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { confirmCancel } from "~/components/booking-form";
+import { CancelBookingButton } from "~/components/booking-form";
 import { SessionPlace, SessionWhen } from "~/components/session-when";
 import { bookingIcsPath, sessionPath, type MyBooking } from "~/lib/documents/bookings";
 
@@ -34,24 +34,18 @@ export function BookingItem({ booking, past }: { booking: MyBooking; past: boole
       </p>
       {past ? null : (
         <div className="booking-item__actions">
-          <a className="button button--secondary" href={bookingIcsPath(booking.id)} download>
-            {t("booking.downloadIcs")}
-            <span className="visually-hidden"> — {t("booking.downloadIcsTopic", { title: session.topic.title })}</span>
-          </a>
+          {/* A waitlist place is not a date in the diary yet. */}
+          {booking.status === "CONFIRMED" && session.status !== "CANCELLED" ? (
+            <a className="button button--secondary" href={bookingIcsPath(booking.id)} download>
+              {t("booking.downloadIcs")}
+              <span className="visually-hidden">: {t("booking.downloadIcsTopic", { title: session.topic.title })}</span>
+            </a>
+          ) : null}
           <Form method="post" action="/sessions?index">
             <input type="hidden" name="bookingId" value={booking.id} />
             <input type="hidden" name="sessionId" value={session.id} />
             <input type="hidden" name="redirectTo" value={location.pathname} />
-            <button
-              type="submit"
-              name="intent"
-              value="cancel"
-              className="button button--quiet"
-              onClick={(event) => confirmCancel(event, t("booking.cancelBookingConfirm", { title: session.topic.title }))}
-            >
-              {t("booking.cancel")}
-              <span className="visually-hidden"> — {t("booking.cancelTopic", { title: session.topic.title })}</span>
-            </button>
+            <CancelBookingButton waitlisted={booking.status === "WAITLISTED"} title={session.topic.title} className="button button--quiet" />
           </Form>
         </div>
       )}

@@ -146,7 +146,7 @@ export default function SessionRoute() {
       </dl>
       <SessionSeats sessionId={session.id} initial={{ seatsLeft: session.seatsLeft, waitlisted: session.waitlisted, capacity: session.capacity }} />
       {started ? null : <BookingForm session={session} />}
-      {!started && session.status === "SCHEDULED" && session.viewerBooking && session.viewerBooking.status !== "CANCELLED" ? (
+      {!started && session.status === "SCHEDULED" && session.viewerBooking?.status === "CONFIRMED" ? (
         <p>
           <a className="button button--secondary" href={bookingIcsPath(session.viewerBooking.id)} download>
             {t("booking.downloadIcs")}

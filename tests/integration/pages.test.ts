@@ -117,6 +117,28 @@ describe("session page", () => {
   });
 });
 
+describe("a waitlist place", () => {
+  it("reads as a place in line that one leaves, with no calendar file, on the session page and in my bookings", async () => {
+    const topic = await createTopic(db.prisma, "Тема с очередью");
+    const place = await createPlace(db.prisma);
+    const session = await createSession(db.prisma, { topicId: topic.id, place, capacity: 1 });
+    const id = globalId("TrainingSession", session.id);
+    expect((await colleague.request(BOOK, { id })).data.bookSession.data.status).toBe("CONFIRMED");
+    const waiting = (await voter.request(BOOK, { id })).data.bookSession.data;
+    expect(waiting.status).toBe("WAITLISTED");
+
+    for (const path of [sessionPath(id), "/my/bookings"]) {
+      const page = await pages.html(path, voter.cookie);
+      expect(page.text, path).toContain("Вы в листе ожидания: 1-й по очереди");
+      expect(page.text, path).toMatch(/Выйти из листа ожидания(<!-- -->)? <span class="visually-hidden">на занятие «Тема с очередью»<\/span>/);
+      expect(page.text, path).not.toContain(bookingIcsPath(waiting.id));
+    }
+    const seated = await pages.html(sessionPath(id), colleague.cookie);
+    expect(seated.text).toMatch(/Отменить запись(<!-- -->)? <span class="visually-hidden">на занятие «Тема с очередью»<\/span>/);
+    expect(seated.text).toContain("Добавить в календарь (.ics)");
+  });
+});
+
 describe("booking a second session of a topic", () => {
   it("comes back to the card with why not, naming the session already held", async () => {
     const topic = await createTopic(db.prisma, "Одна запись на тему");
