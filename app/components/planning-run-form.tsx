@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanningTopicChoice } from "~/lib/documents/planning";
 
@@ -26,6 +27,16 @@ export function PlanningRunForm({
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  const topicBoxes = useRef<HTMLFieldSetElement>(null);
+  const boxes = () => [...(topicBoxes.current?.querySelectorAll<HTMLInputElement>('input[name="topicIds"]') ?? [])];
+  // The count and "all / none" need JavaScript; without it the boxes are ticked one by one.
+  const [chosen, setChosen] = useState<number | null>(null);
+  const recount = () => setChosen(boxes().filter((box) => box.checked).length);
+  useEffect(recount, [values, defaults]);
+  const tickAll = (on: boolean) => {
+    for (const box of boxes()) box.checked = on;
+    recount();
+  };
   const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "start";
   const current = values ?? defaults;
   const checked = new Set(current.topicIds);
@@ -90,11 +101,29 @@ export function PlanningRunForm({
           {fieldError("timeLimitSeconds")}
         </div>
       </div>
-      <fieldset className="planning-form__topics" aria-describedby={described("topicIds", "planning-topics-hint")}>
+      <fieldset
+        ref={topicBoxes}
+        className="planning-form__topics"
+        aria-describedby={described("topicIds", "planning-topics-hint")}
+        onChange={recount}
+      >
         <legend>{t("planning.topics")}</legend>
         <p className="field__hint" id="planning-topics-hint">
           {t("planning.topicsHint", { count: DEFAULT_TOPIC_COUNT })}
         </p>
+        {chosen !== null && topics.length > 0 ? (
+          <div className="planning-form__topic-tools">
+            <p className="planning-form__topic-count" role="status" data-testid="planning-topic-count">
+              {t("planning.topicsChosen", { count: chosen, total: topics.length })}
+            </p>
+            <button type="button" className="button button--quiet" onClick={() => tickAll(true)}>
+              {t("planning.topicsAll")}
+            </button>
+            <button type="button" className="button button--quiet" onClick={() => tickAll(false)}>
+              {t("planning.topicsNone")}
+            </button>
+          </div>
+        ) : null}
         {topics.length === 0 ? <p>{t("planning.noTopics")}</p> : null}
         <ul className="planning-form__topic-list">
           {topics.map((topic) => (

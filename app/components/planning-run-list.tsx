@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useClient } from "urql";
 import { PLANNING_RUN_CHANGED, type PlanningRunChangedData, type PlanningRunItem } from "~/lib/documents/planning";
@@ -26,7 +26,10 @@ function useLiveRun(run: PlanningRunItem): PlanningRunItem {
   return current;
 }
 
-export function PlanningRunList({ runs }: { runs: PlanningRunItem[] }) {
+/** The element id of the run just started (the start redirects to it). */
+export const STARTED_RUN_ANCHOR = "started-run";
+
+export function PlanningRunList({ runs, startedRunId = null }: { runs: PlanningRunItem[]; startedRunId?: string | null }) {
   const { t } = useTranslation();
   return (
     <section className="planning-runs" aria-labelledby="planning-runs-title">
@@ -35,7 +38,7 @@ export function PlanningRunList({ runs }: { runs: PlanningRunItem[] }) {
       <ol className="planning-runs__list">
         {runs.map((run) => (
           <li key={run.id}>
-            <PlanningRunCard run={run} />
+            <PlanningRunCard run={run} justStarted={run.id === startedRunId} />
           </li>
         ))}
       </ol>
@@ -43,9 +46,14 @@ export function PlanningRunList({ runs }: { runs: PlanningRunItem[] }) {
   );
 }
 
-function PlanningRunCard({ run: initial }: { run: PlanningRunItem }) {
+function PlanningRunCard({ run: initial, justStarted }: { run: PlanningRunItem; justStarted: boolean }) {
   const { t, i18n } = useTranslation();
   const run = useLiveRun(initial);
+  // The run just started takes the focus: the keyboard and a screen reader go on from its progress.
+  const card = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (justStarted) card.current?.focus();
+  }, [justStarted]);
   const locale = i18n.language as Locale;
   const number = (value: number) => value.toLocaleString(intlLocale(i18n.language), { maximumFractionDigits: 1 });
   const percent = (value: number) => value.toLocaleString(intlLocale(i18n.language), { style: "percent", maximumFractionDigits: 1 });
@@ -53,7 +61,18 @@ function PlanningRunCard({ run: initial }: { run: PlanningRunItem }) {
   const active = ACTIVE.has(run.status);
   const progress = run.progress;
   return (
-    <article className={`panel planning-run planning-run--${run.status.toLowerCase()}`} aria-labelledby={titleId}>
+    <article
+      ref={card}
+      id={justStarted ? STARTED_RUN_ANCHOR : undefined}
+      tabIndex={justStarted ? -1 : undefined}
+      className={`panel planning-run planning-run--${run.status.toLowerCase()}`}
+      aria-labelledby={titleId}
+    >
+      {justStarted ? (
+        <p className="notice notice--success" role="status">
+          {t("planning.done.started")}
+        </p>
+      ) : null}
       <header className="planning-run__header">
         <h3 id={titleId}>
           {t("planning.horizon", { start: formatDate(run.horizonStart, locale), count: run.horizonDays })}
@@ -91,8 +110,8 @@ function PlanningRunCard({ run: initial }: { run: PlanningRunItem }) {
                 <dd>{progress.upperBound === null ? "—" : number(progress.upperBound)}</dd>
               </div>
               <div>
-                <dt>{t("planning.gap")}</dt>
-                <dd>{progress.gap === null ? "—" : percent(progress.gap)}</dd>
+                <dt>{t("planning.share")}</dt>
+                <dd>{progress.gap === null ? "—" : percent(1 - progress.gap)}</dd>
               </div>
             </dl>
           ) : null}
@@ -118,8 +137,8 @@ function PlanningRunCard({ run: initial }: { run: PlanningRunItem }) {
             <dd>{t("planning.servedValue", { served: run.metrics.servedPairs, total: run.metrics.demandPairs })}</dd>
           </div>
           <div>
-            <dt>{t("planning.gap")}</dt>
-            <dd>{run.metrics.gap === null ? "—" : percent(run.metrics.gap)}</dd>
+            <dt>{t("planning.share")}</dt>
+            <dd>{run.metrics.gap === null ? "—" : percent(1 - run.metrics.gap)}</dd>
           </div>
         </dl>
       ) : null}

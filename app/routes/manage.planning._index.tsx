@@ -3,7 +3,7 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { useTranslation } from "react-i18next";
 import { addDays, centreWallClock, dateKey, isoWeekday } from "../../domain/centre-time";
 import { DEFAULT_TOPIC_COUNT, PlanningRunForm, type PlanningFormErrors, type PlanningFormValues } from "~/components/planning-run-form";
-import { PlanningRunList } from "~/components/planning-run-list";
+import { PlanningRunList, STARTED_RUN_ANCHOR } from "~/components/planning-run-list";
 import {
   CANCEL_PLANNING_RUN,
   PLANNING_PAGE,
@@ -70,7 +70,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (Object.keys(errors).length === 0) {
     const input = { horizonStart: values.horizonStart, horizonDays: weeks * 7, timeLimitSeconds: seconds, topicIds: values.topicIds };
     const result = (await gql<StartPlanningRunData>(context, START_PLANNING_RUN, { input })).startPlanningRun;
-    if (result.__typename === "MutationStartPlanningRunSuccess") throw redirect("/manage/planning?done=started");
+    // Back to the new run's card (the progress is there), not to the top of the page.
+    if (result.__typename === "MutationStartPlanningRunSuccess") {
+      throw redirect(`/manage/planning?${new URLSearchParams({ done: "started", run: result.data.id })}#${STARTED_RUN_ANCHOR}`);
+    }
     for (const fieldError of result.fieldErrors) {
       const field = FIELD_OF[fieldError.path[1] ?? ""] ?? "form";
       errors[field] ??= `planning.error.${field}`;
@@ -93,13 +96,13 @@ export default function ManagePlanningRoute() {
     <div className="planning">
       <h1>{t("planning.title")}</h1>
       <p className="page-intro">{t("planning.intro")}</p>
-      {done ? (
+      {done && done !== "started" ? (
         <p className="notice notice--success" role="status">
           {t(`planning.done.${done}`, { defaultValue: "" })}
         </p>
       ) : null}
       <PlanningRunForm topics={topics} defaults={defaults} errors={errors} values={actionData?.values} />
-      <PlanningRunList runs={runs} />
+      <PlanningRunList runs={runs} startedRunId={done === "started" ? params.get("run") : null} />
     </div>
   );
 }

@@ -46,6 +46,9 @@ test("plan → edit → approve → book: a manager plans with a live progress b
   await manager.page.locator("#planning-timeLimit").fill("6");
   await manager.page.getByRole("button", { name: /^(Запустить расчёт|Start)/ }).click();
   const run = manager.page.locator("article.planning-run").first();
+  // The page comes back to the new run's card, which says it started and holds the keyboard.
+  await expect.poll(() => manager.page.evaluate(() => document.activeElement?.id)).toBe("started-run");
+  await expect(run.getByRole("status").innerText()).resolves.toMatch(/Расчёт запущен|Run started/);
   await run.locator("progress").waitFor({ timeout: 15_000 });
   await expect.poll(() => run.locator("progress").isVisible()).toBe(true);
   const review = run.getByRole("link", { name: /Проверить предложение|Review/ });
