@@ -52,7 +52,9 @@ const ConstraintCodeEnum = builder.enumType("ConstraintViolationCode", {
 type Param = { name: string; value: string };
 
 const ViolationParamRef = builder.objectRef<Param>("ConstraintViolationParam").implement({
-  description: "One fact of a violation: dates YYYY-MM-DD, times HH:MM, internal ids, numbers (as text).",
+  description:
+    "One fact of a violation: dates YYYY-MM-DD, times HH:MM, numbers (as text), ids; `otherId` (a clash) is the clashing " +
+    "ProposedSession's or TrainingSession's global id (see `otherKind`).",
   fields: (t) => ({ name: t.exposeString("name"), value: t.exposeString("value") }),
 });
 
@@ -62,7 +64,12 @@ const ViolationRef = builder.objectRef<Violation>("ConstraintViolation").impleme
     code: t.field({ type: ConstraintCodeEnum, resolve: (violation) => violation.code }),
     params: t.field({
       type: [ViolationParamRef],
-      resolve: (violation) => Object.entries(violation.params).map(([name, value]) => ({ name, value: String(value) })),
+      resolve: (violation) =>
+        Object.entries(violation.params).map(([name, value]) => ({
+          name,
+          // The clashing session as the API names it elsewhere, so a client can show which one it is.
+          value: name === "otherId" ? encodeGlobalID(violation.params.otherKind === "proposal" ? "ProposedSession" : "TrainingSession", String(value)) : String(value),
+        })),
     }),
   }),
 });

@@ -136,7 +136,15 @@ function SessionCard(props: { session: ProposedSessionItem; grouping: Grouping; 
             <input type="hidden" name="intent" value="remove" />
             <input type="hidden" name="id" value={session.id} />
             <input type="hidden" name="version" value={session.version} />
-            <button type="submit" className="button-link" aria-label={t("proposal.removeLabel", labelFacts)}>
+            <button
+              type="submit"
+              className="button-link"
+              aria-label={t("proposal.removeLabel", labelFacts)}
+              onClick={(event) => {
+                // Removing cannot be undone here (the session stays in the run's record only).
+                if (!window.confirm(t("proposal.removeConfirm", labelFacts))) event.preventDefault();
+              }}
+            >
               {t("proposal.remove")}
             </button>
           </Form>

@@ -1,10 +1,13 @@
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { formatDay } from "~/components/planning-calendar";
 import type { ProposedSessionItem, ReviewRoom, ReviewTrainer, ViolationItem } from "~/lib/documents/proposals";
 
 type Props = {
   session: ProposedSessionItem;
+  /** The run's sessions, to name the one an edit would clash with. */
+  sessions: ProposedSessionItem[];
   trainers: ReviewTrainer[];
   rooms: ReviewRoom[];
   violations: ViolationItem[];
@@ -15,16 +18,25 @@ type Props = {
   tried?: { date?: string; start?: string; trainerId?: string; roomId?: string };
 };
 
-/** A refused edit's violations in the reader's language; site codes are shown as site names. */
-export function ViolationList({ violations, rooms }: { violations: ViolationItem[]; rooms: ReviewRoom[] }) {
-  const { t } = useTranslation();
+const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A refused edit's violations in the reader's language: dates written out, site codes as site
+ * names, and a clash named by the session it clashes with when that session is in this proposal.
+ */
+export function ViolationList({ violations, rooms, sessions = [] }: { violations: ViolationItem[]; rooms: ReviewRoom[]; sessions?: ProposedSessionItem[] }) {
+  const { t, i18n } = useTranslation();
   const siteNames = new Map(rooms.map((room) => [room.siteCode, room.siteName]));
+  const topicOf = new Map(sessions.map((session) => [session.id, session.topic.title]));
   return (
     <ul className="planning-violations">
       {violations.map((violation, index) => {
         const params: Record<string, string> = Object.fromEntries(violation.params.map((param) => [param.name, param.value]));
         if (params.site) params.site = siteNames.get(params.site) ?? params.site;
-        return <li key={`${violation.code}-${index}`}>{t(`proposal.violation.${violation.code}` as "proposal.violation.ROOM_OVERLAP", { ...params, defaultValue: violation.code })}</li>;
+        for (const [name, value] of Object.entries(params)) if (DATE_KEY.test(value)) params[name] = formatDay(value, i18n.language, "long");
+        const other = params.otherId ? topicOf.get(params.otherId) : undefined;
+        const code = other && (violation.code === "ROOM_OVERLAP" || violation.code === "TRAINER_OVERLAP") ? `${violation.code}_WITH` : violation.code;
+        return <li key={`${violation.code}-${index}`}>{t(`proposal.violation.${code}` as "proposal.violation.ROOM_OVERLAP", { ...params, other, defaultValue: violation.code })}</li>;
       })}
     </ul>
   );
@@ -43,21 +55,29 @@ const FIELD_LABELS: Record<string, "proposal.date" | "proposal.start" | "proposa
   roomId: "proposal.room",
 };
 
-export function EditSessionForm({ session, trainers, rooms, violations, fieldErrors, closeHref, tried }: Props) {
+export function EditSessionForm({ session, sessions, trainers, rooms, violations, fieldErrors, closeHref, tried }: Props) {
   const { t } = useTranslation();
   const summary = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const failed = violations.length > 0 || fieldErrors.length > 0;
+  // The form opens at the top of the page: the keyboard goes there too (or to what was refused).
   useEffect(() => {
     if (failed) summary.current?.focus();
+    else heading.current?.focus();
   }, [failed, violations, fieldErrors]);
   const titleId = `edit-${session.id}-title`;
+  const qualified = trainers.filter((trainer) => trainer.topicIds.includes(session.topic.id));
+  const others = trainers.filter((trainer) => !trainer.topicIds.includes(session.topic.id));
   return (
     <section className="planning-edit" id="edit" aria-labelledby={titleId}>
-      <h2 id={titleId}>{t("proposal.editTitle", { title: session.topic.title })}</h2>
+      <h2 id={titleId} ref={heading} tabIndex={-1}>
+        {t("proposal.editTitle", { title: session.topic.title })}
+      </h2>
       {failed ? (
         <div className="planning-edit-errors" role="alert" tabIndex={-1} ref={summary}>
           <p>{t("proposal.violationsTitle")}</p>
-          <ViolationList violations={violations} rooms={rooms} />
+          <ViolationList violations={violations} rooms={rooms} sessions={sessions} />
+          <p className="planning-edit-errors__hint">{t("proposal.violationsHint")}</p>
           {fieldErrors.length > 0 ? (
             <ul className="planning-violations">
               {fieldErrors.map((field) => (
@@ -82,12 +102,22 @@ export function EditSessionForm({ session, trainers, rooms, violations, fieldErr
         <label className="field">
           <span className="field__label">{t("proposal.trainer")}</span>
           <select className="field__control field__control--select" name="trainerId" defaultValue={tried?.trainerId ?? session.trainerId}>
-            {trainers.map((trainer) => (
-              <option key={trainer.id} value={trainer.id}>
-                {trainer.name}
-                {trainer.topicIds.includes(session.topic.id) ? "" : ` ${t("proposal.notQualified")}`}
-              </option>
-            ))}
+            <optgroup label={t("proposal.trainersQualified")}>
+              {qualified.map((trainer) => (
+                <option key={trainer.id} value={trainer.id}>
+                  {trainer.name}
+                </option>
+              ))}
+            </optgroup>
+            {others.length > 0 ? (
+              <optgroup label={t("proposal.trainersOthers")}>
+                {others.map((trainer) => (
+                  <option key={trainer.id} value={trainer.id}>
+                    {trainer.name}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
           </select>
         </label>
         {session.online ? null : (
@@ -96,7 +126,7 @@ export function EditSessionForm({ session, trainers, rooms, violations, fieldErr
             <select className="field__control field__control--select" name="roomId" defaultValue={tried?.roomId ?? session.roomId ?? ""}>
               {rooms.map((room) => (
                 <option key={room.id} value={room.id}>
-                  {room.siteName} · {room.name} ({t("proposal.capacity", { count: room.capacity })})
+                  {room.siteName} · {room.name} ({t("proposal.roomCapacity", { count: room.capacity })})
                 </option>
               ))}
             </select>

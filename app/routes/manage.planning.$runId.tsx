@@ -144,7 +144,7 @@ export default function PlanningReviewRoute() {
       <p className="planning-intro">{t("proposal.intro")}</p>
       <div className="planning-notice" role="status" aria-live="polite">
         {notice ? <p className={result ? "planning-notice--error" : undefined}>{notice}</p> : null}
-        {approveViolations ? <ViolationList violations={approveViolations} rooms={run.reviewRooms} /> : null}
+        {approveViolations ? <ViolationList violations={approveViolations} rooms={run.reviewRooms} sessions={run.sessions} /> : null}
       </div>
       {run.status !== "SUCCEEDED" ? <p>{t("proposal.notReady")}</p> : null}
       <PlanningTotals run={run} />
@@ -153,6 +153,7 @@ export default function PlanningReviewRoute() {
         <EditSessionForm
           key={`${editing.id}-${editing.version}`}
           session={editing}
+          sessions={run.sessions}
           trainers={run.reviewTrainers}
           rooms={run.reviewRooms}
           violations={editFailed ? (result?.violations ?? []) : []}
@@ -194,7 +195,19 @@ export default function PlanningReviewRoute() {
           <button type="submit" name="intent" value="approve" className="button button--secondary">
             {t("proposal.approveSelected")}
           </button>
-          <button type="submit" name="intent" value="approveAll" className="button button--primary">
+          <button
+            type="submit"
+            name="intent"
+            value="approveAll"
+            className="button button--primary"
+            onClick={(event) => {
+              // Approval opens booking at once: say what it covers first.
+              const pending = run.sessions.filter((session) => session.state === "PROPOSED");
+              const below = pending.filter((session) => session.belowMinimum).length;
+              const question = [t("proposal.approveAllConfirm", { count: pending.length }), below > 0 ? t("proposal.approveAllBelowMinimum", { count: below }) : ""];
+              if (!window.confirm(question.filter(Boolean).join("\n"))) event.preventDefault();
+            }}
+          >
             {t("proposal.approveAll")}
           </button>
         </Form>

@@ -109,6 +109,16 @@ test("plan → edit → approve → book: a manager plans with a live progress b
   expect(saved).toBe(true);
   await manager.page.getByRole("status").getByText(/Занятие изменено|Session changed/).waitFor();
 
+  // Removing asks first, naming the session; saying no keeps it.
+  const proposedBefore = await proposedSessions(manager.page).count();
+  const removeQuestion = new Promise<string>((resolve) =>
+    manager.page.once("dialog", (dialog) => void dialog.dismiss().then(() => resolve(dialog.message()))),
+  );
+  await proposedSessions(manager.page).filter({ hasText: editedTopic }).first().getByRole("button", { name: /^(Удалить|Remove)/ }).click();
+  expect(await removeQuestion).toContain(`Удалить «${editedTopic}»`);
+  await manager.page.waitForTimeout(300);
+  expect(await proposedSessions(manager.page).count()).toBe(proposedBefore);
+
   // Anna and Igor open the bookable sessions before anything is approved.
   await anna.page.goto(`${baseUrl}/sessions`);
   await igor.page.goto(`${baseUrl}/sessions`);

@@ -7,6 +7,7 @@ import { startPageServer } from "./helpers/page-server";
 import { newSessionRow } from "../../graphql/user-sessions";
 import { createUsers, TEST_PASSWORD } from "./helpers/users";
 import { BOOK, createPlace, createSession, createTopic, globalId } from "./bookings-helpers";
+import { createWorld } from "./proposal-review-world";
 
 /** What the server-rendered pages show (the real Remix build), for facts no browser test reaches. */
 
@@ -186,6 +187,34 @@ describe("dashboard", () => {
     expect(page.text).toContain("с понедельника, 00:00 МСК");
     expect(page.text).toContain("подтверждённые места на предстоящих занятиях, без листа ожидания");
     expect(page.text).toContain("за всё время, включая прошедшие");
+  });
+});
+
+describe("planning review", () => {
+  it("names the session an edit would clash with and writes its date out; trainers who teach the topic come first", async () => {
+    const world = await createWorld(db.prisma);
+    const { run, s1, s2 } = await world.createRun();
+    const boss = await new ApiClient(api).signIn(world.bossA.email, TEST_PASSWORD);
+    const path = `/manage/planning/${encodeURIComponent(globalId("PlanningRun", run.id))}`;
+
+    // S2 onto S1's trainer and hour: the trainer already teaches S1 then.
+    const refused = await pages.submit(
+      `${path}?edit=${encodeURIComponent(globalId("ProposedSession", s2.id))}`,
+      { intent: "update", id: globalId("ProposedSession", s2.id), version: "0", date: "2027-03-02", start: "09:00", trainerId: globalId("Trainer", world.t1.id), roomId: globalId("Room", world.r2.id) },
+      boss.cookie,
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain("Тренер в это время ведёт «Работа с конфликтами»: вт, 2 марта, 09:00–11:00.");
+    expect(refused.text).toContain("Выберите другую дату, время, тренера или аудиторию.");
+    expect(refused.text).not.toContain("2027-03-02 09:00");
+
+    const form = await pages.html(`${path}?edit=${encodeURIComponent(globalId("ProposedSession", s1.id))}`, boss.cookie);
+    const qualified = /<optgroup label="Ведут эту тему">(.*?)<\/optgroup>/.exec(form.text)?.[1] ?? "";
+    const others = /<optgroup label="Не ведут эту тему">(.*?)<\/optgroup>/.exec(form.text)?.[1] ?? "";
+    expect(qualified).toContain("Иванова Анна");
+    expect(qualified).toContain("Петров Олег");
+    expect(others).toContain("Сидорова Мария");
+    expect(qualified).not.toContain("Сидорова Мария");
   });
 });
 

@@ -31,7 +31,7 @@ export async function startPageServer(database: Pick<DatabaseClients, "prisma" |
         headers: { "content-type": "application/x-www-form-urlencoded", origin: base, ...(cookie ? { cookie } : {}) },
         body: new URLSearchParams(fields),
       });
-      return { status: response.status, location: response.headers.get("location") };
+      return { status: response.status, location: response.headers.get("location"), text: await response.text() };
     },
     async close() {
       server.closeAllConnections();
