@@ -126,6 +126,62 @@ builder.prismaObjectField("Topic", "upcomingSessions", (t) =>
   }),
 );
 
+const BookableOnlyEnum = builder.enumType("BookableSessionsOnly", {
+  values: {
+    VOTED: { description: "Sessions of topics the viewer voted for." },
+    SUITS_ME: { description: "Sessions of topics the viewer voted for that fit their time and place." },
+  } as const,
+});
+
+const BookableSessionsFilter = builder.inputType("BookableSessionsFilter", {
+  fields: (t) => ({
+    siteId: t.id({ description: "Only sessions at this site (in person)." }),
+    online: t.boolean({ description: "true: only on-line sessions; false: only in-person ones." }),
+    only: t.field({ type: BookableOnlyEnum }),
+  }),
+});
+
+type BookableFilter = { siteId?: string | number | null; online?: boolean | null; only?: "VOTED" | "SUITS_ME" | null } | null | undefined;
+
+// One ranking per request and filter: the page and its totalCount share it.
+const rankings = new WeakMap<GraphQLContext, Map<string, Promise<string[]>>>();
+function rankedUpcoming(context: GraphQLContext, filter: BookableFilter): Promise<string[]> {
+  const key = JSON.stringify(filter ?? {});
+  let byFilter = rankings.get(context);
+  if (!byFilter) rankings.set(context, (byFilter = new Map()));
+  let ranked = byFilter.get(key);
+  if (!ranked) {
+    ranked = rankUpcoming(context, filter);
+    byFilter.set(key, ranked);
+  }
+  return ranked;
+}
+
+async function rankUpcoming(context: GraphQLContext, filter: BookableFilter): Promise<string[]> {
+  const siteId = filter?.siteId ? decodeNodeId("Site", String(filter.siteId)) : null;
+  // An unknown site matches nothing rather than everything.
+  if (filter?.siteId && !siteId) return [];
+  const [fit, upcoming] = await Promise.all([
+    viewerFit(context),
+    context.prisma.trainingSession.findMany({
+      where: {
+        status: "SCHEDULED",
+        startsAt: { gt: new Date() },
+        ...(siteId ? { siteId } : {}),
+        ...(filter?.online === true ? { siteId: null } : filter?.online === false ? { siteId: { not: null } } : {}),
+      },
+      select: { id: true, topicId: true, siteId: true, date: true, startMinute: true, endMinute: true, startsAt: true },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    }),
+  ]);
+  const worst = filter?.only === "SUITS_ME" ? 0 : filter?.only === "VOTED" ? 1 : 2;
+  return upcoming
+    .map((session, index) => ({ id: session.id, rank: matchRank(fit, session), index }))
+    .filter((row) => row.rank <= worst)
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((row) => row.id);
+}
+
 builder.queryField("bookableSessions", (t) =>
   t.prismaConnection(
     {
@@ -135,26 +191,17 @@ builder.queryField("bookableSessions", (t) =>
       maxSize: 100,
       description:
         "Upcoming scheduled sessions: first those of topics the viewer voted for that fit their time and place, " +
-        "then the other ones of topics they voted for, then the rest; each group by start.",
+        "then the other ones of topics they voted for, then the rest; each group by start. `filter` narrows by " +
+        "site, on-line or in person, and to the viewer's topics.",
+      args: { filter: t.arg({ type: BookableSessionsFilter, required: false }) },
       // Three queries for the viewer, one for the order, one for the page, whatever the number of sessions.
-      resolve: async (query, _root, _args, context) => {
+      resolve: async (query, _root, args, context) => {
         const { page, selection } = splitPageQuery(nonEmpty(query));
-        const [fit, upcoming] = await Promise.all([
-          viewerFit(context),
-          context.prisma.trainingSession.findMany({
-            where: { status: "SCHEDULED", startsAt: { gt: new Date() } },
-            select: { id: true, topicId: true, siteId: true, date: true, startMinute: true, endMinute: true, startsAt: true },
-            orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-          }),
-        ]);
-        const ranked = upcoming.map((session, index) => ({ id: session.id, rank: matchRank(fit, session), index }));
-        ranked.sort((a, b) => a.rank - b.rank || a.index - b.index);
-        const ids = pageOfIds(ranked.map((row) => row.id), page);
+        const ids = pageOfIds(await rankedUpcoming(context, args.filter), page);
         const rows = await context.prisma.trainingSession.findMany({ ...(selection as object), where: { id: { in: ids } } });
         return inOrder(ids, rows);
       },
-      totalCount: (_connection, _args, context) =>
-        context.prisma.trainingSession.count({ where: { status: "SCHEDULED", startsAt: { gt: new Date() } } }),
+      totalCount: async (_connection, args, context) => (await rankedUpcoming(context, args.filter as BookableFilter)).length,
     },
     {},
     {},

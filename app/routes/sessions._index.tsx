@@ -4,12 +4,14 @@ import { useTranslation } from "react-i18next";
 import { addDays, centreWallClock, dateKey } from "../../domain/centre-time";
 import { BookingNotice, NOTICE_PARAMS } from "~/components/booking-notice";
 import { SessionCard } from "~/components/session-card";
+import { ONLINE, SessionFilters, type SessionListQuery } from "~/components/session-filters";
 import {
   BOOKABLE_SESSIONS,
   BOOK_SESSION,
   CANCEL_BOOKING,
   sessionAnchor,
   type BookableSessionsData,
+  type SessionFilter,
   type BookSessionData,
   type CancelBookingData,
 } from "~/lib/documents/bookings";
@@ -23,12 +25,30 @@ export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("b
 
 const PAGE_SIZE = 30;
 
+/** ?where=<site id>|online and ?only=voted|suits, read leniently (anything else means "any"). */
+function listQuery(params: URLSearchParams): SessionListQuery {
+  const only = params.get("only");
+  return { where: params.get("where") ?? "", only: only === "voted" || only === "suits" ? only : "" };
+}
+
+function filterOf(query: SessionListQuery): SessionFilter {
+  return {
+    ...(query.where === ONLINE ? { online: true } : query.where ? { siteId: query.where } : {}),
+    ...(query.only === "voted" ? { only: "VOTED" as const } : query.only === "suits" ? { only: "SUITS_ME" as const } : {}),
+  };
+}
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireUser(request, context);
-  const after = new URL(request.url).searchParams.get("after") || null;
-  const { bookableSessions } = await gql<BookableSessionsData>(context, BOOKABLE_SESSIONS, { first: PAGE_SIZE, after });
+  const params = new URL(request.url).searchParams;
+  const after = params.get("after") || null;
+  const query = listQuery(params);
+  const { bookableSessions, sites } = await gql<BookableSessionsData>(context, BOOKABLE_SESSIONS, { first: PAGE_SIZE, after, filter: filterOf(query) });
   const today = centreWallClock(new Date()).date;
   return {
+    query,
+    sites,
+    total: bookableSessions.totalCount,
     sessions: bookableSessions.edges.map((edge) => edge.node),
     nextCursor: bookableSessions.pageInfo.hasNextPage ? bookableSessions.pageInfo.endCursor : null,
     manager: viewer.role === "MANAGER" || viewer.role === "ADMIN",
@@ -74,7 +94,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SessionsRoute() {
-  const { sessions, nextCursor, manager, exportRange, now } = useLoaderData<typeof loader>();
+  const { sessions, nextCursor, manager, exportRange, now, query, sites, total } = useLoaderData<typeof loader>();
+  const filtered = query.where !== "" || query.only !== "";
+  const nextPage = new URLSearchParams({ ...(query.where ? { where: query.where } : {}), ...(query.only ? { only: query.only } : {}), after: nextCursor ?? "" });
   const { t } = useTranslation();
   return (
     <div className="sessions-page">
@@ -90,8 +112,14 @@ export default function SessionsRoute() {
         </Link>
       </div>
       <BookingNotice exceptSessions />
+      <SessionFilters query={query} sites={sites} />
+      {filtered ? (
+        <p className="topics__count" role="status">
+          {t("booking.found", { count: total })}
+        </p>
+      ) : null}
       {sessions.length === 0 ? (
-        <p className="sessions-empty">{t("booking.listEmpty")}</p>
+        <p className="sessions-empty">{t(filtered ? "booking.listEmptyFiltered" : "booking.listEmpty")}</p>
       ) : (
         <ul className="session-list">
           {sessions.map((session) => (
@@ -103,7 +131,7 @@ export default function SessionsRoute() {
       )}
       {nextCursor ? (
         <p>
-          <Link className="button button--secondary" to={`?after=${encodeURIComponent(nextCursor)}`}>
+          <Link className="button button--secondary" to={`?${nextPage}`}>
             {t("myTopics.next")}
           </Link>
         </p>

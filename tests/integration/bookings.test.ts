@@ -200,6 +200,21 @@ describe("bookableSessions", () => {
     });
     const paged = [...firstPage.data.bookableSessions.edges, ...second.data.bookableSessions.edges].map((edge: any) => edge.node.id);
     expect(paged).toEqual(nodes.slice(0, 4).map((node: any) => node.id));
+
+    // Filters keep the order and count only what they let through.
+    const filtered = async (filter: Record<string, unknown>) => {
+      const answer = await client.request(`query($filter: BookableSessionsFilter) { bookableSessions(first: 100, filter: $filter) { totalCount edges { node { id } } } }`, { filter });
+      expect(answer.errors).toBeUndefined();
+      const ids = answer.data.bookableSessions.edges.map((edge: any) => edge.node.id);
+      return { ids: ids.filter((id: string) => mine.has(id)), totalCount: answer.data.bookableSessions.totalCount as number, all: ids.length };
+    };
+    expect((await filtered({ only: "SUITS_ME" })).ids).toEqual([fits, fitsOnline].map((s) => sid(s.id)));
+    expect((await filtered({ only: "VOTED" })).ids).toEqual([fits, fitsOnline, outsideNarrowing, wednesday, wrongSite].map((s) => sid(s.id)));
+    expect((await filtered({ online: true })).ids).toEqual([fitsOnline].map((s) => sid(s.id)));
+    expect((await filtered({ online: false })).ids).not.toContain(sid(fitsOnline.id));
+    const atOther = await filtered({ siteId: globalId("Site", other.siteId) });
+    expect(atOther).toEqual({ ids: [sid(wrongSite.id)], totalCount: 1, all: 1 });
+    expect(await filtered({ siteId: "not-a-site" })).toEqual({ ids: [], totalCount: 0, all: 0 });
   });
 });
 

@@ -118,6 +118,30 @@ describe("session page", () => {
   });
 });
 
+describe("sessions list filters", () => {
+  it("narrows the list to on-line sessions, or to one site, says how many, and keeps the filter in the next page link", async () => {
+    const place = await createPlace(db.prisma);
+    const online = await createTopic(db.prisma, "Фильтр: вебинар", "WEBINAR");
+    const inPerson = await createTopic(db.prisma, "Фильтр: тренинг в зале");
+    await createSession(db.prisma, { topicId: online.id, place, online: true });
+    await createSession(db.prisma, { topicId: inPerson.id, place });
+
+    const onlineOnly = await pages.html("/sessions?where=online", voter.cookie);
+    expect(onlineOnly.status).toBe(200);
+    expect(onlineOnly.text).toContain("Фильтр: вебинар");
+    expect(onlineOnly.text).not.toContain("Фильтр: тренинг в зале");
+    expect(onlineOnly.text).toMatch(/Найдено \d+ заняти/);
+
+    const atSite = await pages.html(`/sessions?where=${encodeURIComponent(globalId("Site", place.siteId))}`, voter.cookie);
+    expect(atSite.text).toContain("Фильтр: тренинг в зале");
+    expect(atSite.text).not.toContain("Фильтр: вебинар");
+    expect(atSite.text).toContain("Найдено 1 занятие");
+
+    const none = await pages.html("/sessions?only=suits&where=nowhere", voter.cookie);
+    expect(none.text).toContain("По этим условиям занятий нет.");
+  });
+});
+
 describe("a waitlist place", () => {
   it("reads as a place in line that one leaves, with no calendar file, on the session page and in my bookings", async () => {
     const topic = await createTopic(db.prisma, "Тема с очередью");

@@ -49,9 +49,12 @@ const SESSION_FIELDS = /* GraphQL */ `
   viewerBooking { id status waitlistPosition }
 `;
 
+export type SessionFilter = { siteId?: string; online?: boolean; only?: "VOTED" | "SUITS_ME" };
+
 export const BOOKABLE_SESSIONS = /* GraphQL */ `
-  query BookableSessions($first: Int, $after: String) {
-    bookableSessions(first: $first, after: $after) {
+  query BookableSessions($first: Int, $after: String, $filter: BookableSessionsFilter) {
+    sites { id name }
+    bookableSessions(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo { hasNextPage endCursor }
       edges { node { ${SESSION_FIELDS} } }
@@ -59,6 +62,7 @@ export const BOOKABLE_SESSIONS = /* GraphQL */ `
   }
 `;
 export type BookableSessionsData = {
+  sites: Array<{ id: string; name: string }>;
   bookableSessions: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
