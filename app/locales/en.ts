@@ -948,6 +948,7 @@ export const en = {
     },
     offices: {
       title: "Demand by office",
+      prefixNote: "Labels leave out the shared “{{prefix}}”.",
       voters_one: "{{count}} colleague",
       voters_other: "{{count}} colleagues",
       summary_one: "Most votes: “{{office}}”, {{votes}} from {{voters}}; {{count}} office with votes in all.",

@@ -1006,6 +1006,7 @@ export const ru = {
     },
     offices: {
       title: "Спрос по офисам",
+      prefixNote: "Подписи — без общего начала «{{prefix}}».",
       voters_one: "{{count}} сотрудника",
       voters_few: "{{count}} сотрудников",
       voters_many: "{{count}} сотрудников",

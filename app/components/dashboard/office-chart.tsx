@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ChartSection, DataTable } from "~/components/dashboard/chart-section";
 import { CHART_COLORS, EChart, groupedBarsOption, type ChartOption } from "~/components/dashboard/echart";
 import type { OfficeDemandRow } from "~/lib/documents/dashboard";
+import { withoutSharedPrefix } from "~/lib/shared-prefix";
 
 const SHOWN = 20;
 
@@ -10,16 +11,18 @@ const SHOWN = 20;
 export function OfficeChart({ rows, csvHref }: { rows: readonly OfficeDemandRow[]; csvHref: string }) {
   const { t } = useTranslation();
   const top = useMemo(() => rows.slice(0, SHOWN), [rows]);
+  // "Центр госуслуг района …" on every bar: the chart shows what tells the offices apart.
+  const names = useMemo(() => withoutSharedPrefix(top.map((r) => r.office.name)), [top]);
   const option = useMemo<ChartOption>(
     () =>
       groupedBarsOption(
-        top.map((r) => r.office.name),
+        names.labels,
         [
           { name: t("dashboard.csv.votes"), data: top.map((r) => r.votes), color: CHART_COLORS[0] },
           { name: t("dashboard.csv.voters"), data: top.map((r) => r.voters), color: CHART_COLORS[1] },
         ],
       ),
-    [top, t],
+    [top, names, t],
   );
   const leader = top[0];
   const summary = leader
@@ -33,6 +36,7 @@ export function OfficeChart({ rows, csvHref }: { rows: readonly OfficeDemandRow[
   return (
     <ChartSection id="demand-by-office" title={t("dashboard.offices.title")} summary={summary} csvHref={csvHref}>
       {top.length > 0 ? <EChart option={option} height={top.length * 30 + 70} label={summary} /> : null}
+      {names.prefix ? <p className="dash-card__note">{t("dashboard.offices.prefixNote", { prefix: names.prefix })}</p> : null}
       <DataTable
         caption={t("dashboard.offices.title")}
         columns={[{ label: t("dashboard.csv.office") }, { label: t("dashboard.csv.district") }, { label: t("dashboard.csv.votes") }, { label: t("dashboard.csv.voters") }]}
