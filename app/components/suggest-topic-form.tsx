@@ -5,7 +5,7 @@ import { ErrorSummary, TextAreaField, TextField } from "~/components/form-fields
 import { SimilarTopicsHint } from "~/components/similar-topics-hint";
 import { TopicKindFields } from "~/components/topic-kind-fields";
 import { translateMessage } from "~/lib/i18n";
-import type { SuggestErrors } from "~/lib/topic-form";
+import { TOPIC_TITLE_MAX, type SuggestErrors } from "~/lib/topic-form";
 
 type Values = { title: string; description: string; block: string; format: string; audience?: string };
 
@@ -36,7 +36,7 @@ export function SuggestTopicForm({ errors, values }: { errors?: SuggestErrors; v
           hint={t("suggest.fieldTitleHint")}
           name="title"
           required
-          maxLength={120}
+          maxLength={TOPIC_TITLE_MAX}
           defaultValue={values?.title}
           error={msg(errors?.title)}
           onChange={(e) => setDraftTitle(e.currentTarget.value)}

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { TopicCard } from "~/components/topic-card";
 import { TopicFilters } from "~/components/topic-filters";
 import type { TopicSummary } from "~/lib/documents";
-import { PAGE_SIZE, withLimit, type TopicQuery } from "~/lib/topic-query";
+import { isFiltered, PAGE_SIZE, withLimit, type TopicQuery } from "~/lib/topic-query";
 import { suggestedStore, useSuggestedTopics } from "~/lib/vote-store";
 
 type Props = { query: TopicQuery; totalCount: number; hasNextPage: boolean; topics: TopicSummary[] };
@@ -29,7 +29,22 @@ export function TopicList({ query, totalCount, hasNextPage, topics }: Props) {
         {t("topics.found", { count: totalCount })}
       </p>
       {topics.length === 0 ? (
-        <p className="empty">{t("topics.empty")}</p>
+        <div className="empty">
+          <p>{t("topics.empty")}</p>
+          {/* A search that found nothing is often a topic nobody has suggested yet. */}
+          <p className="empty__actions">
+            {query.search ? (
+              <Link to={`/topics/new?${new URLSearchParams({ title: query.search })}`} className="button button--accent">
+                {t("topics.suggestSearched", { title: query.search })}
+              </Link>
+            ) : null}
+            {isFiltered(query) ? (
+              <Link to="/topics" className="button button--quiet">
+                {t("topics.resetFilters")}
+              </Link>
+            ) : null}
+          </p>
+        </div>
       ) : (
         <ol className="topic-list">
           {topics.map((topic) => (

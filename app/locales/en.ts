@@ -112,6 +112,7 @@ export const en = {
     intro: "Support the topics you and your colleagues need: the most wanted ones make it into the Training Centre’s timetable.",
     found_one: "{{count}} topic found",
     found_other: "{{count}} topics found",
+    suggestSearched: "Suggest the topic “{{title}}”",
     empty: "No topics match these filters.",
     resetFilters: "Reset filters",
     showMore: "Show more",

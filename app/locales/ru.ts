@@ -118,6 +118,7 @@ export const ru = {
     found_few: "Найдено {{count}} темы",
     found_many: "Найдено {{count}} тем",
     found_other: "Найдено {{count}} темы",
+    suggestSearched: "Предложить тему «{{title}}»",
     empty: "По этим условиям тем не нашлось.",
     resetFilters: "Сбросить фильтры",
     showMore: "Показать ещё",

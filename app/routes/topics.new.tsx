@@ -1,11 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import availabilityStyles from "~/styles/availability.css";
-import { useActionData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { SuggestTopicForm } from "~/components/suggest-topic-form";
 import { SUGGEST_TOPIC, type SuggestTopicData } from "~/lib/documents";
 import { gql, requireUser } from "~/lib/graphql.server";
 import { pageMeta } from "~/lib/meta";
-import { readSuggestForm, type SuggestErrors, type SuggestField } from "~/lib/topic-form";
+import { readSuggestForm, TOPIC_TITLE_MAX, type SuggestErrors, type SuggestField } from "~/lib/topic-form";
 import { topicPath } from "~/lib/topic-path";
 
 // The similar-topic hint's styles live with the staff-side components.
@@ -15,7 +15,9 @@ export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("s
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
-  return null;
+  // ?title=… comes from a topic search that found nothing: the form starts from what was looked for.
+  const title = (new URL(request.url).searchParams.get("title") ?? "").trim().slice(0, TOPIC_TITLE_MAX);
+  return { title };
 }
 
 const FIELDS: readonly string[] = ["title", "description", "block", "format", "audience"];
@@ -42,5 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SuggestTopicRoute() {
   const actionData = useActionData<typeof action>();
-  return <SuggestTopicForm errors={actionData?.errors} values={actionData?.values} />;
+  const { title } = useLoaderData<typeof loader>();
+  const start = title ? { title, description: "", block: "", format: "" } : undefined;
+  return <SuggestTopicForm errors={actionData?.errors} values={actionData?.values ?? start} />;
 }

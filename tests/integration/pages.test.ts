@@ -63,6 +63,19 @@ describe("topic page", () => {
   });
 });
 
+describe("topic search that finds nothing", () => {
+  it("offers to suggest the searched words as a topic, and the suggestion form starts from them", async () => {
+    const search = "Жестовый язык для администраторов";
+    const empty = await pages.html(`/topics?${new URLSearchParams({ q: search })}`, voter.cookie);
+    expect(empty.text).toContain("По этим условиям тем не нашлось.");
+    const link = `/topics/new?${new URLSearchParams({ title: search })}`;
+    expect(empty.text).toContain(`href="${link.replace(/&/g, "&amp;")}"`);
+    expect(empty.text).toContain(`Предложить тему «${search}»`);
+    const form = await pages.html(link, voter.cookie);
+    expect(form.text).toMatch(new RegExp(`<input[^>]*name="title"[^>]*value="${search}"|<input[^>]*value="${search}"[^>]*name="title"`));
+  });
+});
+
 describe("topic page with sessions", () => {
   it("lists the topic's upcoming sessions with a link to each, and tells the booked viewer so", async () => {
     const topic = await createTopic(db.prisma, "Тема в расписании");
