@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ProposedSessionItem } from "~/lib/documents/proposals";
 import { intlLocale } from "~/lib/format";
+import { useMediaQuery } from "~/lib/use-media-query";
 
 export type Grouping = "room" | "trainer";
 
@@ -59,7 +60,27 @@ export function PlanningCalendar({ sessions, weekStart, grouping, editHref, sele
   const rows = [...groups.entries()].sort((a, b) => a[1].localeCompare(b[1], i18n.language));
   const range = { from: formatDay(days[0], i18n.language, "long"), to: formatDay(days[6], i18n.language, "long") };
 
+  // A week's table needs a wide screen; a phone gets the same sessions as a list by day.
+  const narrow = useMediaQuery("(max-width: 40rem)");
   if (rows.length === 0) return <p className="planning-empty">{t("proposal.noSessionsWeek")}</p>;
+  if (narrow) {
+    return (
+      <div className="planning-days" aria-label={t("proposal.calendarCaption", range)} role="region">
+        {days.map((day) => {
+          const ofDay = inWeek.filter((session) => session.date === day).sort((a, b) => a.start.localeCompare(b.start));
+          if (ofDay.length === 0) return null;
+          return (
+            <section key={day} className="planning-day" aria-labelledby={`planning-day-${day}`}>
+              <h3 id={`planning-day-${day}`}>{formatDay(day, i18n.language, "long")}</h3>
+              {ofDay.map((session) => (
+                <SessionCard key={session.id} session={session} grouping={grouping} editHref={editHref(session.id)} checked={selected.has(session.id)} both />
+              ))}
+            </section>
+          );
+        })}
+      </div>
+    );
+  }
   return (
     <div className="planning-calendar-scroll" tabIndex={0} role="region" aria-label={t("proposal.calendarCaption", range)}>
       <table className="planning-calendar">
@@ -95,13 +116,15 @@ export function PlanningCalendar({ sessions, weekStart, grouping, editHref, sele
   );
 }
 
-function SessionCard(props: { session: ProposedSessionItem; grouping: Grouping; editHref: string; checked: boolean }) {
+function SessionCard(props: { session: ProposedSessionItem; grouping: Grouping; editHref: string; checked: boolean; both?: boolean }) {
   const { session, grouping } = props;
   const { t, i18n } = useTranslation();
   const time = `${session.start}–${session.end}`;
   const labelFacts = { title: session.topic.title, date: formatDay(session.date, i18n.language), time };
   const approved = session.state === "APPROVED";
-  const where = grouping === "trainer" ? (session.online ? t("proposal.online") : `${session.site?.name ?? ""} · ${session.roomName ?? ""}`) : session.trainerName;
+  const place = session.online ? t("proposal.online") : `${session.site?.name ?? ""} · ${session.roomName ?? ""}`;
+  // In the table the row says the room (or the trainer); in the day list the card says both.
+  const where = props.both ? `${place} · ${session.trainerName}` : grouping === "trainer" ? place : session.trainerName;
   return (
     <article className={`planning-session${approved ? " planning-session--approved" : ""}`} aria-label={`${session.topic.title}, ${time}`}>
       <div className="planning-session-head">

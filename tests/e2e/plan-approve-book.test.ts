@@ -57,6 +57,14 @@ test("plan → edit → approve → book: a manager plans with a live progress b
   await manager.page.getByRole("heading", { level: 1, name: /Проверка предложения|Review/ }).waitFor();
   await expectAccessible(manager.page, "proposal review");
 
+  // On a phone the week is a list by day that fits the screen, not a 7-column table.
+  const phone = await signIn("manager@spros.demo", { phone: true });
+  await phone.page.goto(manager.page.url());
+  await expect.poll(() => phone.page.locator(".planning-day").count()).toBeGreaterThan(0);
+  expect(await phone.page.locator("table.planning-calendar").count()).toBe(0);
+  expect(await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  await phone.context.close();
+
   // Two sessions of different topics: Anna votes for the second one only.
   const sessions = proposedSessions(manager.page);
   expect(await sessions.count()).toBeGreaterThanOrEqual(2);
