@@ -58,6 +58,35 @@ export function SessionCard({ session, now }: { session: SessionSummary; now: nu
         </p>
       ) : null}
       {waitForOpening ? null : <BookingForm session={session} />}
+      <FreeSeatsElsewhere session={session} />
     </article>
+  );
+}
+
+/**
+ * A full session (or a waitlist place on it) points to the topic's other sessions that still have
+ * seats; one booking per topic, so a waitlisted visitor is told to leave this waitlist first.
+ */
+export function FreeSeatsElsewhere({ session }: { session: SessionSummary }) {
+  const { t } = useTranslation();
+  const seated = session.viewerBooking?.status === "CONFIRMED";
+  if (seated || session.seatsLeft > 0) return null;
+  const free = (session.topic.upcomingSessions ?? []).filter((other) => other.id !== session.id && other.seatsLeft > 0).slice(0, 3);
+  if (free.length === 0) return null;
+  return (
+    <div className="session-card__note session-card__elsewhere" data-testid="free-seats-elsewhere">
+      <p>{t("booking.freeElsewhere")}</p>
+      <ul>
+        {free.map((other) => (
+          <li key={other.id}>
+            <Link to={sessionPath(other.id)}>
+              <SessionWhen session={other} />
+            </Link>{" "}
+            — {t("booking.freeSeats", { count: other.seatsLeft })}
+          </li>
+        ))}
+      </ul>
+      {session.viewerBooking?.status === "WAITLISTED" ? <p>{t("booking.freeElsewhereLeave")}</p> : null}
+    </div>
   );
 }

@@ -171,7 +171,17 @@ describe("a waitlist place", () => {
       expect(page.text, path).toMatch(/Выйти из листа ожидания(<!-- -->)? <span class="visually-hidden">на занятие «Тема с очередью»<\/span>/);
       expect(page.text, path).not.toContain(bookingIcsPath(waiting.id));
     }
+    // Another session of the topic has seats: the full one points to it, and says to leave the waitlist first.
+    const later = await createSession(db.prisma, { topicId: topic.id, place, capacity: 5, startsAt: new Date(Date.now() + 12 * 86_400_000) });
+    for (const path of [sessionPath(id), "/sessions"]) {
+      const page = await pages.html(path, voter.cookie);
+      expect(page.text, path).toContain("Есть места на других занятиях по этой теме:");
+      expect(page.text, path).toContain(`href="${sessionPath(globalId("TrainingSession", later.id))}"`);
+      expect(page.text, path).toContain("свободно 5 мест");
+      expect(page.text, path).toContain("сначала выйдите из листа ожидания здесь");
+    }
     const seated = await pages.html(sessionPath(id), colleague.cookie);
+    expect(seated.text).not.toContain("Есть места на других занятиях");
     expect(seated.text).toMatch(/Отменить запись(<!-- -->)? <span class="visually-hidden">на занятие «Тема с очередью»<\/span>/);
     expect(seated.text).toContain("Добавить в календарь (.ics)");
   });

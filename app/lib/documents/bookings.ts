@@ -5,9 +5,12 @@ import type { TopicFormat } from "./topics";
 export type BookingStatus = "CONFIRMED" | "WAITLISTED" | "CANCELLED";
 export type Attendance = "ATTENDED" | "NO_SHOW";
 
+/** Another upcoming session of the same topic, for pointing a full session's visitors to free seats. */
+export type SiblingSession = { id: string; date: string; startTime: string; endTime: string; startsAt: string; seatsLeft: number };
+
 export type SessionSummary = {
   id: string;
-  topic: { id: string; title: string };
+  topic: { id: string; title: string; upcomingSessions?: SiblingSession[] };
   trainerName: string;
   site: { name: string } | null;
   roomName: string | null;
@@ -29,7 +32,7 @@ export type SessionSummary = {
 
 const SESSION_FIELDS = /* GraphQL */ `
   id
-  topic { id title }
+  topic { id title upcomingSessions { id date startTime endTime startsAt seatsLeft } }
   trainerName
   site { name }
   roomName
