@@ -92,7 +92,10 @@ export async function approveProposedSessions(prisma: PrismaClient, request: App
       const closed = topics.find((topic) => ["REJECTED", "MERGED", "DONE"].includes(topic.status));
       if (closed || topics.length !== topicIds.length) throw new Rollback({ kind: "conflict", code: "TOPIC_CLOSED" });
 
-      const votersOnlyUntil = new Date(request.now.getTime() + request.voterPriorityHours * 3_600_000);
+      // Rounded up to a full hour: «запись для всех откроется в 11:00», not «в 10:02». (The centre's
+      // offset from UTC is whole hours.)
+      const HOUR = 3_600_000;
+      const votersOnlyUntil = new Date(Math.ceil((request.now.getTime() + request.voterPriorityHours * HOUR) / HOUR) * HOUR);
       const sessions: ApprovedSession[] = [];
       const notifications: CreatedNotification[] = [];
       for (const target of targets) {

@@ -79,7 +79,9 @@ describe("approveProposedSessions", () => {
     expect(first.endsAt.toISOString()).toBe("2027-03-02T08:00:00.000Z");
     const priorityMs = first.votersOnlyUntil.getTime() - before;
     expect(priorityMs).toBeGreaterThan(48 * 3_600_000 - 5_000);
-    expect(priorityMs).toBeLessThan(48 * 3_600_000 + 60_000);
+    expect(priorityMs).toBeLessThan(49 * 3_600_000 + 60_000);
+    // Opens for everyone on a full hour.
+    expect(first.votersOnlyUntil.getTime() % 3_600_000).toBe(0);
 
     // Topics went OPEN → SCHEDULED with the approval, recorded in their moderation log.
     const topics = await db.prisma.topic.findMany({ where: { id: { in: [world.inPerson.id, world.online.id] } }, select: { status: true } });
