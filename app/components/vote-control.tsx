@@ -94,7 +94,14 @@ export function VoteControl({ topic, size = "card" }: Props) {
         {viewerHasVoted ? <span className="vote__mine">{t("votes.supported")}</span> : null}
       </p>
       {votable ? (
-        <button type="submit" className="vote__button" aria-pressed={viewerHasVoted} aria-describedby={countId}>
+        <button
+          type="submit"
+          className="vote__button"
+          aria-pressed={viewerHasVoted}
+          aria-describedby={countId}
+          // A pressed toggle keeps its label; the pointer's tooltip says what pressing again does.
+          title={viewerHasVoted ? t("votes.withdrawHint") : undefined}
+        >
           <CheckIcon checked={viewerHasVoted} />
           <span>{t("votes.support")}</span>
           <span className="visually-hidden"> {t("votes.supportTopic", { title: topic.title })}</span>

@@ -168,6 +168,7 @@ export const en = {
     support: "Support",
     supportTopic: "the topic “{{title}}”",
     supported: "You support this",
+    withdrawHint: "You support this topic. Press again to withdraw your vote.",
     closed: "Voting closed",
     announceVoted: "Your vote for “{{title}}” is counted. Total: {{votes}}.",
     announceUnvoted: "You withdrew your vote for “{{title}}”. Total: {{votes}}.",

@@ -182,6 +182,7 @@ export const ru = {
     support: "Поддержать",
     supportTopic: "тему «{{title}}»",
     supported: "Вы поддержали",
+    withdrawHint: "Вы поддержали эту тему. Нажмите ещё раз, чтобы отозвать голос.",
     closed: "Голосование закрыто",
     announceVoted: "Ваш голос за тему «{{title}}» учтён. Всего: {{votes}}.",
     announceUnvoted: "Вы отозвали голос за тему «{{title}}». Всего: {{votes}}.",
