@@ -3,6 +3,7 @@
  * their results. Aligned by hand with /schema.graphql.
  */
 import type { FieldError } from "~/lib/documents";
+import type { CurrentFigures } from "../../../domain/planning/current-figures";
 
 export type ProposedSessionItem = {
   id: string;
@@ -44,16 +45,7 @@ export type PlanningReviewRun = {
   horizonStart: string;
   horizonDays: number;
   metrics: { servedWeight: number; servedPairs: number; demandPairs: number; upperBound: number | null; gap: number | null; sessions: number } | null;
-  currentMetrics: {
-    servedWeight: number;
-    servedPairs: number;
-    demandPairs: number;
-    upperBound: number | null;
-    gap: number | null;
-    proposed: number;
-    approved: number;
-    removed: number;
-  } | null;
+  currentMetrics: CurrentFigures | null;
   unserved: UnservedItem[];
   sessions: ProposedSessionItem[];
   reviewTrainers: ReviewTrainer[];
