@@ -57,7 +57,7 @@ export function SessionCard({ session, now }: { session: SessionSummary; now: nu
           {t(waitForOpening ? "booking.opensForAll" : "booking.votersFirst", { until })}
         </p>
       ) : null}
-      {waitForOpening ? null : <BookingForm session={session} />}
+      {waitForOpening ? null : heldElsewhere(session) ? <HeldElsewhere session={session} /> : <BookingForm session={session} />}
       <FreeSeatsElsewhere session={session} />
     </article>
   );
@@ -88,5 +88,31 @@ export function FreeSeatsElsewhere({ session }: { session: SessionSummary }) {
       </ul>
       {session.viewerBooking?.status === "WAITLISTED" ? <p>{t("booking.freeElsewhereLeave")}</p> : null}
     </div>
+  );
+}
+
+/** The viewer's booking on another upcoming session of this session's topic, if any. */
+export function heldElsewhere(session: SessionSummary) {
+  if (session.viewerBooking) return null;
+  return (session.topic.upcomingSessions ?? []).find((other) => other.id !== session.id && other.viewerBooking) ?? null;
+}
+
+/**
+ * One booking per topic: instead of a button the API would refuse, the card says which session of
+ * the topic the viewer already holds, and how to switch.
+ */
+export function HeldElsewhere({ session }: { session: SessionSummary }) {
+  const { t } = useTranslation();
+  const other = heldElsewhere(session);
+  if (!other) return null;
+  const waitlisted = other.viewerBooking?.status === "WAITLISTED";
+  return (
+    <p className="session-card__note" data-testid="held-elsewhere">
+      {t(waitlisted ? "booking.heldElsewhereWaitlisted" : "booking.heldElsewhere")}{" "}
+      <Link to={sessionPath(other.id)}>
+        <SessionWhen session={other} />
+      </Link>
+      . {t(waitlisted ? "booking.heldElsewhereLeave" : "booking.heldElsewhereCancel")}
+    </p>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
 import { BookingForm } from "~/components/booking-form";
 import { BookingNotice } from "~/components/booking-notice";
-import { FreeSeatsElsewhere } from "~/components/session-card";
+import { FreeSeatsElsewhere, HeldElsewhere, heldElsewhere } from "~/components/session-card";
 import { SessionAttendance } from "~/components/session-attendance";
 import { SessionCancel, type SessionCancelError } from "~/components/session-cancel";
 import { SessionSeats } from "~/components/session-seats";
@@ -146,7 +146,7 @@ export default function SessionRoute() {
         </div>
       </dl>
       <SessionSeats sessionId={session.id} initial={{ seatsLeft: session.seatsLeft, waitlisted: session.waitlisted, capacity: session.capacity }} />
-      {started ? null : <BookingForm session={session} />}
+      {started ? null : heldElsewhere(session) ? <HeldElsewhere session={session} /> : <BookingForm session={session} />}
       {started ? null : <FreeSeatsElsewhere session={session} />}
       {!started && session.status === "SCHEDULED" && session.viewerBooking?.status === "CONFIRMED" ? (
         <p>

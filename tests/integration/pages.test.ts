@@ -196,6 +196,12 @@ describe("booking a second session of a topic", () => {
     expect((await voter.request(BOOK, { id: globalId("TrainingSession", held.id) })).data.bookSession.__typename).toBe("MutationBookSessionSuccess");
 
     const otherId = globalId("TrainingSession", other.id);
+    // The other session's page says which one is held instead of offering a button that would be refused.
+    const otherPage = await pages.html(sessionPath(otherId), voter.cookie);
+    expect(otherPage.text).toContain("Вы уже записаны на эту тему:");
+    expect(otherPage.text).toContain(`href="${sessionPath(globalId("TrainingSession", held.id))}"`);
+    expect(otherPage.text).not.toMatch(/Записаться(<!-- -->)? <span class="visually-hidden">на занятие «Одна запись на тему»/);
+    // A page loaded before the first booking still posts; the refusal comes back to the card.
     const answer = await pages.submit("/sessions?index", { intent: "book", sessionId: otherId, redirectTo: "/sessions" }, voter.cookie);
     expect(answer.status).toBe(302);
     expect(answer.location).toMatch(/notice=errorTopicBooked/);

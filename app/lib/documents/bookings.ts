@@ -6,7 +6,15 @@ export type BookingStatus = "CONFIRMED" | "WAITLISTED" | "CANCELLED";
 export type Attendance = "ATTENDED" | "NO_SHOW";
 
 /** Another upcoming session of the same topic, for pointing a full session's visitors to free seats. */
-export type SiblingSession = { id: string; date: string; startTime: string; endTime: string; startsAt: string; seatsLeft: number };
+export type SiblingSession = {
+  id: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  startsAt: string;
+  seatsLeft: number;
+  viewerBooking: { id: string; status: BookingStatus } | null;
+};
 
 export type SessionSummary = {
   id: string;
@@ -32,7 +40,7 @@ export type SessionSummary = {
 
 const SESSION_FIELDS = /* GraphQL */ `
   id
-  topic { id title upcomingSessions { id date startTime endTime startsAt seatsLeft } }
+  topic { id title upcomingSessions { id date startTime endTime startsAt seatsLeft viewerBooking { id status } } }
   trainerName
   site { name }
   roomName
