@@ -121,28 +121,33 @@ export async function bookSession(pool: pg.Pool, { sessionId, userId, now }: Boo
     }
     const other = await activeBookingOfTopic(client, userId, session.topicId, sessionId, now);
     if (other) return { kind: "topicAlreadyBooked", other };
-    const confirmed = session.seatsTaken < session.capacity;
-    const status: BookingStatus = confirmed ? "CONFIRMED" : "WAITLISTED";
-    // A cancelled booking is reused: the person rejoins at the back with a new queue number.
-    const { rows } = await client.query<BookingRow>(
-      `INSERT INTO "Booking" ("id", "sessionId", "userId", "status", "queueNumber", "updatedAt")
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT ("sessionId", "userId") DO UPDATE
-         SET "status" = EXCLUDED."status", "queueNumber" = EXCLUDED."queueNumber", "updatedAt" = EXCLUDED."updatedAt",
-             "cancelledAt" = NULL, "attendance" = NULL, "attendanceById" = NULL
-       RETURNING *`,
-      [randomUUID(), sessionId, userId, status, session.nextQueueNumber, now],
-    );
-    const updated = await client.query<LockedSession>(
-      `UPDATE "TrainingSession"
-       SET "nextQueueNumber" = "nextQueueNumber" + 1, "seatsTaken" = "seatsTaken" + $2, "waitlisted" = "waitlisted" + $3
-       WHERE "id" = $1 RETURNING "id", "seatsTaken", "waitlisted", "capacity"`,
-      [sessionId, confirmed ? 1 : 0, confirmed ? 0 : 1],
-    );
-    const seats = seatsOf(updated.rows[0]);
+    const { booking, seats } = await takePlace(client, session, userId, now);
     // The newest request is the last in the queue: its place is the waitlist's length.
-    return { kind: "booked", booking: rows[0], seats, waitlistPosition: confirmed ? null : seats.waitlisted, changed: true };
+    return { kind: "booked", booking, seats, waitlistPosition: booking.status === "CONFIRMED" ? null : seats.waitlisted, changed: true };
   });
+}
+
+/** A seat if one is free, else the back of the waitlist, on a session whose row this transaction holds. */
+async function takePlace(client: pg.PoolClient, session: LockedSession, userId: string, now: Date) {
+  const confirmed = session.seatsTaken < session.capacity;
+  const status: BookingStatus = confirmed ? "CONFIRMED" : "WAITLISTED";
+  // A cancelled booking is reused: the person rejoins at the back with a new queue number.
+  const { rows } = await client.query<BookingRow>(
+    `INSERT INTO "Booking" ("id", "sessionId", "userId", "status", "queueNumber", "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT ("sessionId", "userId") DO UPDATE
+       SET "status" = EXCLUDED."status", "queueNumber" = EXCLUDED."queueNumber", "updatedAt" = EXCLUDED."updatedAt",
+           "cancelledAt" = NULL, "attendance" = NULL, "attendanceById" = NULL
+     RETURNING *`,
+    [randomUUID(), session.id, userId, status, session.nextQueueNumber, now],
+  );
+  const updated = await client.query<LockedSession>(
+    `UPDATE "TrainingSession"
+     SET "nextQueueNumber" = "nextQueueNumber" + 1, "seatsTaken" = "seatsTaken" + $2, "waitlisted" = "waitlisted" + $3
+     WHERE "id" = $1 RETURNING "id", "seatsTaken", "waitlisted", "capacity"`,
+    [session.id, confirmed ? 1 : 0, confirmed ? 0 : 1],
+  );
+  return { booking: rows[0]!, seats: seatsOf(updated.rows[0]!) };
 }
 
 export type CancelInput = { bookingId: string; userId: string; now: Date; cutoffHours: number };
@@ -166,41 +171,50 @@ export async function cancelBooking(pool: pg.Pool, { bookingId, userId, now, cut
     const cutoff = cancelCutoff(session.startsAt, cutoffHours);
     if (now.getTime() > cutoff.getTime()) return { kind: "tooLate", cutoff };
 
-    const cancelled = (
-      await client.query<BookingRow>(
-        `UPDATE "Booking" SET "status" = 'CANCELLED', "cancelledAt" = $2, "updatedAt" = $2 WHERE "id" = $1 RETURNING *`,
-        [bookingId, now],
+    return { kind: "cancelled", ...(await releasePlace(client, session, booking, now)), changed: true };
+  });
+}
+
+/**
+ * Cancels an active booking on a session whose row this transaction holds. A confirmed seat goes
+ * to the first waitlisted booking (lowest queue number), who gets a BOOKING_PROMOTED notification;
+ * the caller publishes after commit.
+ */
+async function releasePlace(client: pg.PoolClient, session: LockedSession, booking: BookingRow, now: Date) {
+  const cancelled = (
+    await client.query<BookingRow>(
+      `UPDATE "Booking" SET "status" = 'CANCELLED', "cancelledAt" = $2, "updatedAt" = $2 WHERE "id" = $1 RETURNING *`,
+      [booking.id, now],
+    )
+  ).rows[0]!;
+  let seatDelta = booking.status === "CONFIRMED" ? -1 : 0;
+  let waitDelta = booking.status === "WAITLISTED" ? -1 : 0;
+  let promoted: { bookingId: string; userId: string; notificationId: string } | null = null;
+  if (booking.status === "CONFIRMED" && session.status === "SCHEDULED") {
+    const next = (
+      await client.query<{ id: string; userId: string }>(
+        `UPDATE "Booking" SET "status" = 'CONFIRMED', "updatedAt" = $2
+         WHERE "id" = (SELECT "id" FROM "Booking" WHERE "sessionId" = $1 AND "status" = 'WAITLISTED' ORDER BY "queueNumber" LIMIT 1)
+         RETURNING "id", "userId"`,
+        [session.id, now],
       )
     ).rows[0];
-    let seatDelta = booking.status === "CONFIRMED" ? -1 : 0;
-    let waitDelta = booking.status === "WAITLISTED" ? -1 : 0;
-    let promoted: { bookingId: string; userId: string; notificationId: string } | null = null;
-    if (booking.status === "CONFIRMED" && session.status === "SCHEDULED") {
-      const next = (
-        await client.query<{ id: string; userId: string }>(
-          `UPDATE "Booking" SET "status" = 'CONFIRMED', "updatedAt" = $2
-           WHERE "id" = (SELECT "id" FROM "Booking" WHERE "sessionId" = $1 AND "status" = 'WAITLISTED' ORDER BY "queueNumber" LIMIT 1)
-           RETURNING "id", "userId"`,
-          [session.id, now],
-        )
-      ).rows[0];
-      if (next) {
-        seatDelta += 1;
-        waitDelta -= 1;
-        const notificationId = randomUUID();
-        await client.query(
-          `INSERT INTO "Notification" ("id", "userId", "kind", "topicId", "sessionId", "payload", "createdAt")
-           VALUES ($1, $2, 'BOOKING_PROMOTED', $3, $4, '{}'::jsonb, $5)`,
-          [notificationId, next.userId, session.topicId, session.id, now],
-        );
-        promoted = { bookingId: next.id, userId: next.userId, notificationId };
-      }
+    if (next) {
+      seatDelta += 1;
+      waitDelta -= 1;
+      const notificationId = randomUUID();
+      await client.query(
+        `INSERT INTO "Notification" ("id", "userId", "kind", "topicId", "sessionId", "payload", "createdAt")
+         VALUES ($1, $2, 'BOOKING_PROMOTED', $3, $4, '{}'::jsonb, $5)`,
+        [notificationId, next.userId, session.topicId, session.id, now],
+      );
+      promoted = { bookingId: next.id, userId: next.userId, notificationId };
     }
-    const updated = await client.query<LockedSession>(
-      `UPDATE "TrainingSession" SET "seatsTaken" = "seatsTaken" + $2, "waitlisted" = "waitlisted" + $3
-       WHERE "id" = $1 RETURNING "id", "seatsTaken", "waitlisted", "capacity"`,
-      [session.id, seatDelta, waitDelta],
-    );
-    return { kind: "cancelled", booking: cancelled, seats: seatsOf(updated.rows[0]), promoted, changed: true };
-  });
+  }
+  const updated = await client.query<LockedSession>(
+    `UPDATE "TrainingSession" SET "seatsTaken" = "seatsTaken" + $2, "waitlisted" = "waitlisted" + $3
+     WHERE "id" = $1 RETURNING "id", "seatsTaken", "waitlisted", "capacity"`,
+    [session.id, seatDelta, waitDelta],
+  );
+  return { booking: cancelled, seats: seatsOf(updated.rows[0]!), promoted };
 }
