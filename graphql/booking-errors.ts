@@ -27,6 +27,14 @@ export class TopicAlreadyBookedError extends Error {
   }
 }
 
+/** A move goes only into a free seat, and the session has none. */
+export class SessionFullError extends Error {
+  constructor() {
+    super("This session has no free seat to move to");
+    this.name = "SessionFullError";
+  }
+}
+
 /** Bookings can be cancelled only up to a cut-off before the session starts. */
 export class CancellationClosedError extends Error {
   constructor(readonly cutoff: Date) {
@@ -72,6 +80,14 @@ builder.objectType(TopicAlreadyBookedError, {
     }),
     waitlisted: t.boolean({ description: "Whether that booking is a waitlist place.", resolve: (error) => error.other.status === "WAITLISTED" }),
   }),
+});
+
+builder.objectType(SessionFullError, {
+  name: "SessionFullError",
+  description: "The session has no free seat (a booking is moved only into a seat, never into a waitlist).",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof SessionFullError,
+  fields: () => ({}),
 });
 
 builder.objectType(VotersOnlyError, {

@@ -1,10 +1,17 @@
 import { z } from "zod";
 import { markAttendance } from "../domain/booking-attendance";
 import { CALENDAR_TOKEN, calendarFeedPath, newCalendarToken, type CalendarEntry } from "../domain/booking-calendar";
-import { bookSession, cancelBooking } from "../domain/bookings";
+import { bookSession, cancelBooking, moveBooking } from "../domain/bookings";
 import { builder } from "./builder";
 import type { GraphQLContext } from "./context";
-import { AttendanceNotOpenError, CancellationClosedError, SessionNotBookableError, TopicAlreadyBookedError, VotersOnlyError } from "./booking-errors";
+import {
+  AttendanceNotOpenError,
+  CancellationClosedError,
+  SessionFullError,
+  SessionNotBookableError,
+  TopicAlreadyBookedError,
+  VotersOnlyError,
+} from "./booking-errors";
 import { NotFoundError } from "./errors";
 import { ForbiddenError } from "./moderation-errors";
 import { decodeNodeId } from "./node-id";
@@ -249,6 +256,41 @@ builder.mutationField("cancelBooking", (t) =>
         context.pubsub.publish("notification:added", outcome.promoted.userId, { notificationId: outcome.promoted.notificationId });
       }
       return context.prisma.booking.findUniqueOrThrow({ ...nonEmpty(query), where: { id: bookingId } });
+    },
+  }),
+);
+
+builder.mutationField("moveBooking", (t) =>
+  t.prismaField({
+    type: "Booking",
+    description:
+      "Moves the viewer's booking (a seat or a waitlist place) to another upcoming session of the same topic, into a " +
+      "free seat, in one step: the old place is released (a freed seat goes to that session's waitlist, who is " +
+      "notified) and a seat taken on the new one. A seat moves only up to its session's cancellation cut-off.",
+    errors: { types: [NotFoundError, SessionNotBookableError, VotersOnlyError, SessionFullError, CancellationClosedError] },
+    args: { bookingId: t.arg.id({ required: true }), toSessionId: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, context) => {
+      const bookingId = decodeNodeId("Booking", String(args.bookingId));
+      const toSessionId = decodeNodeId("TrainingSession", String(args.toSessionId));
+      if (!bookingId || !toSessionId) throw new NotFoundError(bookingId ? "TrainingSession" : "Booking");
+      const outcome = await moveBooking(context.sql, {
+        bookingId,
+        toSessionId,
+        userId: context.viewer!.id,
+        now: new Date(),
+        cutoffHours: context.policy.cancelCutoffHours,
+      });
+      // Someone else's booking, another topic's session or a missing one all read as not found.
+      if (outcome.kind === "missing") throw new NotFoundError("Booking");
+      if (outcome.kind === "notBookable") throw new SessionNotBookableError(outcome.reason);
+      if (outcome.kind === "votersOnly") throw new VotersOnlyError(outcome.until);
+      if (outcome.kind === "full") throw new SessionFullError();
+      if (outcome.kind === "tooLate") throw new CancellationClosedError(outcome.cutoff);
+      for (const seats of outcome.seats) context.pubsub.publish("session:seatsChanged", seats.sessionId, seats);
+      if (outcome.promoted) {
+        context.pubsub.publish("notification:added", outcome.promoted.userId, { notificationId: outcome.promoted.notificationId });
+      }
+      return context.prisma.booking.findUniqueOrThrow({ ...nonEmpty(query), where: { id: outcome.booking.id } });
     },
   }),
 );

@@ -10,12 +10,13 @@ const ERRORS = new Set([
   "errorVotersOnly",
   "errorTopicBooked",
   "errorTopicWaitlisted",
+  "errorMoveFull",
   "errorCutoff",
   "errorNotFound",
   "errorAttendanceEarly",
   "errorAttendanceForbidden",
 ]);
-const NOTICES = new Set(["booked", "waitlisted", "cancelled", "feedCreated", "marked", ...ERRORS]);
+const NOTICES = new Set(["booked", "waitlisted", "moved", "cancelled", "feedCreated", "marked", ...ERRORS]);
 /** The URL parameters that carry an outcome (set by the booking actions). */
 export const NOTICE_PARAMS = ["notice", "position", "until", "cutoff", "other", "session"] as const;
 

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { BookingForm } from "~/components/booking-form";
@@ -107,12 +107,35 @@ export function HeldElsewhere({ session }: { session: SessionSummary }) {
   if (!other) return null;
   const waitlisted = other.viewerBooking?.status === "WAITLISTED";
   return (
-    <p className="session-card__note" data-testid="held-elsewhere">
-      {t(waitlisted ? "booking.heldElsewhereWaitlisted" : "booking.heldElsewhere")}{" "}
-      <Link to={sessionPath(other.id)}>
-        <SessionWhen session={other} />
-      </Link>
-      . {t(waitlisted ? "booking.heldElsewhereLeave" : "booking.heldElsewhereCancel")}
-    </p>
+    <div className="session-card__note" data-testid="held-elsewhere">
+      <p>
+        {t(waitlisted ? "booking.heldElsewhereWaitlisted" : "booking.heldElsewhere")}{" "}
+        <Link to={sessionPath(other.id)}>
+          <SessionWhen session={other} />
+        </Link>
+        .
+      </p>
+      {/* A free seat here: the booking can move in one step (the API checks every rule again). */}
+      {session.seatsLeft > 0 && other.viewerBooking ? (
+        <MoveBookingForm bookingId={other.viewerBooking.id} session={session} />
+      ) : (
+        <p>{t(waitlisted ? "booking.heldElsewhereLeave" : "booking.heldElsewhereCancel")}</p>
+      )}
+    </div>
+  );
+}
+
+function MoveBookingForm({ bookingId, session }: { bookingId: string; session: SessionSummary }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/sessions?index" className="booking-form">
+      <input type="hidden" name="sessionId" value={session.id} />
+      <input type="hidden" name="bookingId" value={bookingId} />
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <button type="submit" name="intent" value="move" className="button button--primary">
+        {t("booking.moveHere")} <span className="visually-hidden">{t("booking.bookTopic", { title: session.topic.title })}</span>
+      </button>
+    </Form>
   );
 }

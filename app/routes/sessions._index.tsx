@@ -9,11 +9,13 @@ import {
   BOOKABLE_SESSIONS,
   BOOK_SESSION,
   CANCEL_BOOKING,
+  MOVE_BOOKING,
   sessionAnchor,
   type BookableSessionsData,
   type SessionFilter,
   type BookSessionData,
   type CancelBookingData,
+  type MoveBookingData,
 } from "~/lib/documents/bookings";
 import { gql, requireUser, safeRedirect } from "~/lib/graphql.server";
 import { pageMeta } from "~/lib/meta";
@@ -83,6 +85,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return notice(result.waitlisted ? "errorTopicWaitlisted" : "errorTopicBooked", { other: result.session.startsAt });
     }
     return notice("errorNotFound");
+  }
+  if (form.get("intent") === "move") {
+    const variables = { bookingId: String(form.get("bookingId") ?? ""), toSessionId: sessionId };
+    const { moveBooking: result } = await gql<MoveBookingData>(context, MOVE_BOOKING, variables);
+    switch (result.__typename) {
+      case "MutationMoveBookingSuccess":
+        return notice("moved");
+      case "SessionFullError":
+        return notice("errorMoveFull");
+      case "SessionNotBookableError":
+        return notice(result.reason === "CANCELLED" ? "errorCancelled" : "errorStarted");
+      case "VotersOnlyError":
+        return notice("errorVotersOnly", { until: result.until });
+      case "CancellationClosedError":
+        return notice("errorCutoff", { cutoff: result.cutoff });
+      default:
+        return notice("errorNotFound");
+    }
   }
   if (form.get("intent") === "cancel") {
     const { cancelBooking: result } = await gql<CancelBookingData>(context, CANCEL_BOOKING, { bookingId: String(form.get("bookingId") ?? "") });

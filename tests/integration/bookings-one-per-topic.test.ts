@@ -89,3 +89,68 @@ describe("one booking per person per topic", () => {
     expect(rows.reduce((sum, row) => sum + row.seatsTaken, 0)).toBe(users.length);
   });
 });
+
+const MOVE = /* GraphQL */ `
+  mutation Move($bookingId: ID!, $toSessionId: ID!) {
+    moveBooking(bookingId: $bookingId, toSessionId: $toSessionId) {
+      __typename
+      ... on MutationMoveBookingSuccess { data { id status session { id } } }
+      ... on Error { message }
+    }
+  }
+`;
+
+describe("moving a booking to another session of the topic", () => {
+  it("takes a seat there and hands the old seat to that session's waitlist, in one step", async () => {
+    const [mover, waiting] = await createUsers(db.prisma, 2, { prefix: "mover" });
+    const [moverClient, waitingClient] = [await clientFor(server, mover!.id), await clientFor(server, waiting!.id)];
+    const topic = await createTopic(db.prisma, "Перенос записи");
+    const from = await createSession(db.prisma, { topicId: topic.id, place, startsAt: days(6), capacity: 1 });
+    const to = await createSession(db.prisma, { topicId: topic.id, place, startsAt: days(13), capacity: 3 });
+    const held = await book(moverClient, from);
+    expect(held.data.status).toBe("CONFIRMED");
+    expect((await book(waitingClient, from)).data.status).toBe("WAITLISTED");
+
+    const moved = (await moverClient.request(MOVE, { bookingId: held.data.id, toSessionId: globalId("TrainingSession", to.id) })).data.moveBooking;
+    expect(moved).toMatchObject({ __typename: "MutationMoveBookingSuccess", data: { status: "CONFIRMED", session: { id: globalId("TrainingSession", to.id) } } });
+    const rows = await db.prisma.booking.findMany({ where: { sessionId: { in: [from.id, to.id] } }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((row) => [row.sessionId === from.id ? "from" : "to", row.userId === mover!.id ? "mover" : "waiting", row.status])).toEqual([
+      ["from", "mover", "CANCELLED"],
+      ["from", "waiting", "CONFIRMED"],
+      ["to", "mover", "CONFIRMED"],
+    ]);
+    const [fromRow, toRow] = [await db.prisma.trainingSession.findUniqueOrThrow({ where: { id: from.id } }), await db.prisma.trainingSession.findUniqueOrThrow({ where: { id: to.id } })];
+    expect([fromRow.seatsTaken, fromRow.waitlisted, toRow.seatsTaken, toRow.waitlisted]).toEqual([1, 0, 1, 0]);
+    expect(await db.prisma.notification.count({ where: { userId: waiting!.id, kind: "BOOKING_PROMOTED", sessionId: from.id } })).toBe(1);
+    expect(await activeBookings(mover!.id, topic.id)).toBe(1);
+  });
+
+  it("moves a waitlist place into a free seat, but never a seat into a full session, another topic or someone else's booking", async () => {
+    const [mover, other] = await createUsers(db.prisma, 2, { prefix: "mover-refused" });
+    const [moverClient, otherClient] = [await clientFor(server, mover!.id), await clientFor(server, other!.id)];
+    const topic = await createTopic(db.prisma, "Перенос: отказы");
+    const full = await createSession(db.prisma, { topicId: topic.id, place, startsAt: days(6), capacity: 1 });
+    const free = await createSession(db.prisma, { topicId: topic.id, place, startsAt: days(7), capacity: 2 });
+    expect((await book(otherClient, full)).data.status).toBe("CONFIRMED");
+    const waitPlace = await book(moverClient, full);
+    expect(waitPlace.data.status).toBe("WAITLISTED");
+
+    const snapshot = () => db.prisma.booking.findMany({ orderBy: { id: "asc" }, where: { sessionId: { in: [full.id, free.id] } } });
+    const before = await snapshot();
+    const move = (client: ApiClient, bookingId: string, session: { id: string }) =>
+      client.request(MOVE, { bookingId, toSessionId: globalId("TrainingSession", session.id) }).then((result) => result.data.moveBooking.__typename);
+    const otherSeat = (await db.prisma.booking.findFirstOrThrow({ where: { sessionId: full.id, userId: other!.id } })).id;
+    expect(await move(moverClient, globalId("Booking", otherSeat), free)).toBe("NotFoundError"); // not theirs
+    const elsewhere = await createSession(db.prisma, { topicId: (await createTopic(db.prisma, "Чужая тема")).id, place, startsAt: days(8) });
+    expect(await move(moverClient, waitPlace.data.id, elsewhere)).toBe("NotFoundError"); // another topic
+    expect(await snapshot()).toEqual(before);
+
+    expect(await move(moverClient, waitPlace.data.id, free)).toBe("MutationMoveBookingSuccess");
+    expect((await db.prisma.trainingSession.findUniqueOrThrow({ where: { id: full.id } })).waitlisted).toBe(0);
+    // Once that session is full, a seat cannot move there.
+    await db.prisma.trainingSession.update({ where: { id: free.id }, data: { capacity: 1 } });
+    const beforeFull = await snapshot();
+    expect(await move(otherClient, globalId("Booking", otherSeat), free)).toBe("SessionFullError");
+    expect(await snapshot()).toEqual(beforeFull);
+  });
+});

@@ -208,6 +208,20 @@ describe("booking a second session of a topic", () => {
     const page = await pages.html(answer.location!, voter.cookie);
     expect(page.text).toMatch(/Вы уже записаны на эту тему — на \d{1,2} [а-я]+ в \d\d:\d\d\. Одна запись на тему/);
     expect(await db.prisma.booking.count({ where: { sessionId: other.id } })).toBe(0);
+
+    // The page offers to move the booking here, and moving does it in one step.
+    expect(otherPage.text).toContain("Перенести запись сюда");
+    const heldBooking = await db.prisma.booking.findFirstOrThrow({ where: { sessionId: held.id, status: "CONFIRMED" } });
+    const moved = await pages.submit(
+      "/sessions?index",
+      { intent: "move", sessionId: otherId, bookingId: globalId("Booking", heldBooking.id), redirectTo: sessionPath(otherId) },
+      voter.cookie,
+    );
+    expect(moved.location).toMatch(/notice=moved/);
+    expect((await pages.html(moved.location!, voter.cookie)).text).toContain("Готово: запись перенесена на это занятие.");
+    expect(await db.prisma.booking.findMany({ where: { sessionId: { in: [held.id, other.id] } }, select: { sessionId: true, status: true } })).toEqual(
+      expect.arrayContaining([{ sessionId: held.id, status: "CANCELLED" }, { sessionId: other.id, status: "CONFIRMED" }]),
+    );
   });
 });
 

@@ -133,6 +133,26 @@ export type BookSessionData = {
     | { __typename: "NotFoundError"; message: string };
 };
 
+export const MOVE_BOOKING = /* GraphQL */ `
+  mutation MoveBooking($bookingId: ID!, $toSessionId: ID!) {
+    moveBooking(bookingId: $bookingId, toSessionId: $toSessionId) {
+      __typename
+      ... on SessionNotBookableError { reason }
+      ... on VotersOnlyError { until }
+      ... on CancellationClosedError { cutoff }
+      ... on Error { message }
+    }
+  }
+`;
+export type MoveBookingData = {
+  moveBooking:
+    | { __typename: "MutationMoveBookingSuccess" }
+    | { __typename: "SessionNotBookableError"; reason: "CANCELLED" | "STARTED"; message: string }
+    | { __typename: "VotersOnlyError"; until: string; message: string }
+    | { __typename: "CancellationClosedError"; cutoff: string; message: string }
+    | { __typename: "SessionFullError" | "NotFoundError"; message: string };
+};
+
 export const CANCEL_BOOKING = /* GraphQL */ `
   mutation CancelBooking($bookingId: ID!) {
     cancelBooking(bookingId: $bookingId) {

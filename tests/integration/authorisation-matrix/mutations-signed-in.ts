@@ -1,5 +1,7 @@
 import { expect } from "vitest";
+import { addDays } from "../../../domain/centre-time";
 import { ApiClient } from "../helpers/api-server";
+import { createPlace, createSession } from "../bookings-helpers";
 import { TEST_PASSWORD } from "../helpers/users";
 import { EVERYONE, SIGNED_IN, signedInExcept, table, type OperationRow } from "./rows";
 
@@ -223,6 +225,36 @@ export const SIGNED_IN_MUTATIONS: OperationRow[] = [
     prepare: async ({ world }) => {
       const booking = await world.booking(world.users.other.id);
       return { variables: { id: world.gid("Booking", booking.id) }, state: () => world.prisma.booking.findUnique({ where: { id: booking.id } }) };
+    },
+  },
+  {
+    operation: "Mutation.moveBooking",
+    case: "the viewer's own booking, to another session of its topic",
+    document: `mutation($id: ID!, $to: ID!) { moveBooking(bookingId: $id, toSessionId: $to) { __typename } }`,
+    expect: SIGNED_IN,
+    prepare: async ({ world, viewerId }) => {
+      const booking = await world.booking(viewerId);
+      const { topicId } = await world.prisma.trainingSession.findUniqueOrThrow({ where: { id: booking.sessionId } });
+      const other = await createSession(world.prisma, { topicId, place: await createPlace(world.prisma), startsAt: addDays(new Date(), 9) });
+      return {
+        variables: { id: world.gid("Booking", booking.id), to: world.gid("TrainingSession", other.id) },
+        state: () => world.prisma.booking.findMany({ where: { userId: viewerId, sessionId: { in: [booking.sessionId, other.id] } }, orderBy: { id: "asc" } }),
+      };
+    },
+  },
+  {
+    operation: "Mutation.moveBooking",
+    case: "another staff member's booking reads as missing, even for managers",
+    document: `mutation($id: ID!, $to: ID!) { moveBooking(bookingId: $id, toSessionId: $to) { __typename } }`,
+    expect: signedInExcept({ STAFF: { typed: "NotFoundError" }, TRAINER: { typed: "NotFoundError" }, MANAGER: { typed: "NotFoundError" }, ADMIN: { typed: "NotFoundError" } }),
+    prepare: async ({ world }) => {
+      const booking = await world.booking(world.users.other.id);
+      const { topicId } = await world.prisma.trainingSession.findUniqueOrThrow({ where: { id: booking.sessionId } });
+      const other = await createSession(world.prisma, { topicId, place: await createPlace(world.prisma), startsAt: addDays(new Date(), 9) });
+      return {
+        variables: { id: world.gid("Booking", booking.id), to: world.gid("TrainingSession", other.id) },
+        state: () => world.prisma.booking.findMany({ where: { sessionId: { in: [booking.sessionId, other.id] } }, orderBy: { id: "asc" } }),
+      };
     },
   },
   {
