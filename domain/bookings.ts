@@ -31,6 +31,7 @@ export type SeatCounts = { sessionId: string; seatsTaken: number; waitlisted: nu
 type LockedSession = {
   id: string;
   topicId: string;
+  trainerId: string;
   status: "SCHEDULED" | "CANCELLED";
   startsAt: Date;
   capacity: number;
@@ -43,7 +44,7 @@ type LockedSession = {
 export type BookOutcome =
   | { kind: "booked"; booking: BookingRow; seats: SeatCounts; waitlistPosition: number | null; changed: boolean }
   | { kind: "missing" }
-  | { kind: "notBookable"; reason: "CANCELLED" | "STARTED" }
+  | { kind: "notBookable"; reason: NotBookableReason }
   | { kind: "votersOnly"; until: Date }
   | { kind: "topicAlreadyBooked"; other: { sessionId: string; status: "CONFIRMED" | "WAITLISTED"; startsAt: Date } };
 
@@ -54,9 +55,18 @@ export type CancelOutcome =
 
 const ACTIVE = ["CONFIRMED", "WAITLISTED"];
 
+/** Why a session takes no booking from this person: cancelled, started, or they teach it. */
+export type NotBookableReason = "CANCELLED" | "STARTED" | "TRAINER";
+
+/** A trainer teaching the session does not take one of its seats. */
+async function teachesSession(client: pg.PoolClient, session: LockedSession, userId: string): Promise<boolean> {
+  const { rowCount } = await client.query(`SELECT 1 FROM "Trainer" WHERE "id" = $1 AND "userId" = $2`, [session.trainerId, userId]);
+  return (rowCount ?? 0) > 0;
+}
+
 async function lockSession(client: pg.PoolClient, sessionId: string): Promise<LockedSession | null> {
   const { rows } = await client.query<LockedSession>(
-    `SELECT "id", "topicId", "status", "startsAt", "capacity", "seatsTaken", "waitlisted", "nextQueueNumber", "votersOnlyUntil"
+    `SELECT "id", "topicId", "trainerId", "status", "startsAt", "capacity", "seatsTaken", "waitlisted", "nextQueueNumber", "votersOnlyUntil"
      FROM "TrainingSession" WHERE "id" = $1 FOR UPDATE`,
     [sessionId],
   );
@@ -115,6 +125,7 @@ export async function bookSession(pool: pg.Pool, { sessionId, userId, now }: Boo
     }
     if (session.status === "CANCELLED") return { kind: "notBookable", reason: "CANCELLED" };
     if (session.startsAt.getTime() <= now.getTime()) return { kind: "notBookable", reason: "STARTED" };
+    if (await teachesSession(client, session, userId)) return { kind: "notBookable", reason: "TRAINER" };
     if (now.getTime() < session.votersOnlyUntil.getTime()) {
       const voted = await client.query(`SELECT 1 FROM "Vote" WHERE "userId" = $1 AND "topicId" = $2`, [userId, session.topicId]);
       if (voted.rowCount === 0) return { kind: "votersOnly", until: session.votersOnlyUntil };
@@ -217,4 +228,59 @@ async function releasePlace(client: pg.PoolClient, session: LockedSession, booki
     [session.id, seatDelta, waitDelta],
   );
   return { booking: cancelled, seats: seatsOf(updated.rows[0]!), promoted };
+}
+
+export type MoveInput = { bookingId: string; toSessionId: string; userId: string; now: Date; cutoffHours: number };
+
+export type MoveOutcome =
+  | {
+      kind: "moved";
+      booking: BookingRow;
+      seats: SeatCounts[];
+      promoted: { bookingId: string; userId: string; notificationId: string } | null;
+    }
+  | { kind: "missing" }
+  | { kind: "notBookable"; reason: NotBookableReason }
+  | { kind: "votersOnly"; until: Date }
+  | { kind: "full" }
+  | { kind: "tooLate"; cutoff: Date };
+
+/**
+ * Moves the person's active booking (a seat or a waitlist place) to another upcoming session of the
+ * same topic, as a seat: in one transaction the old place is released (a freed seat goes to that
+ * session's waitlist) and a seat taken on the new session. Only into a free seat — trading a seat
+ * for a waitlist place is not a move anyone asks for — and, for a seat, only up to the old
+ * session's cancellation cut-off. Both session rows are locked in id order, so two moves in
+ * opposite directions queue instead of deadlocking.
+ */
+export async function moveBooking(pool: pg.Pool, { bookingId, toSessionId, userId, now, cutoffHours }: MoveInput): Promise<MoveOutcome> {
+  const owned = (await pool.query<{ sessionId: string }>(`SELECT "sessionId" FROM "Booking" WHERE "id" = $1 AND "userId" = $2`, [bookingId, userId])).rows[0];
+  if (!owned || owned.sessionId === toSessionId) return { kind: "missing" };
+  return withTransaction(pool, async (client) => {
+    const [firstId, secondId] = [owned.sessionId, toSessionId].sort();
+    const locked = new Map<string, LockedSession>();
+    for (const id of [firstId!, secondId!]) {
+      const session = await lockSession(client, id);
+      if (session) locked.set(id, session);
+    }
+    const from = locked.get(owned.sessionId);
+    const to = locked.get(toSessionId);
+    const booking = (await client.query<BookingRow>(`SELECT * FROM "Booking" WHERE "id" = $1 AND "userId" = $2`, [bookingId, userId])).rows[0];
+    if (!from || !to || !booking || !ACTIVE.includes(booking.status) || to.topicId !== from.topicId) return { kind: "missing" };
+    if (to.status === "CANCELLED") return { kind: "notBookable", reason: "CANCELLED" };
+    if (to.startsAt.getTime() <= now.getTime()) return { kind: "notBookable", reason: "STARTED" };
+    if (await teachesSession(client, to, userId)) return { kind: "notBookable", reason: "TRAINER" };
+    if (now.getTime() < to.votersOnlyUntil.getTime()) {
+      const voted = await client.query(`SELECT 1 FROM "Vote" WHERE "userId" = $1 AND "topicId" = $2`, [userId, to.topicId]);
+      if (voted.rowCount === 0) return { kind: "votersOnly", until: to.votersOnlyUntil };
+    }
+    if (to.seatsTaken >= to.capacity) return { kind: "full" };
+    const cutoff = cancelCutoff(from.startsAt, cutoffHours);
+    if (booking.status === "CONFIRMED" && now.getTime() > cutoff.getTime()) return { kind: "tooLate", cutoff };
+    // The same person-and-topic lock as bookSession: a booking of a third session cannot slip in.
+    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`booking-topic:${userId}:${to.topicId}`]);
+    const released = await releasePlace(client, from, booking, now);
+    const taken = await takePlace(client, to, userId, now);
+    return { kind: "moved", booking: taken.booking, seats: [released.seats, taken.seats], promoted: released.promoted };
+  });
 }

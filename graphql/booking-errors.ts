@@ -1,12 +1,17 @@
+import type { NotBookableReason } from "../domain/bookings";
 import { builder } from "./builder";
 import { ErrorInterface } from "./errors";
 
-export type NotBookableReason = "CANCELLED" | "STARTED";
+const NOT_BOOKABLE_MESSAGES: Record<NotBookableReason, string> = {
+  CANCELLED: "This session has been cancelled",
+  STARTED: "This session has already started",
+  TRAINER: "You teach this session",
+};
 
-/** The session cannot take bookings any more (cancelled, or it has already started). */
+/** The session takes no booking from the viewer (cancelled, already started, or they teach it). */
 export class SessionNotBookableError extends Error {
   constructor(readonly reason: NotBookableReason) {
-    super(reason === "CANCELLED" ? "This session has been cancelled" : "This session has already started");
+    super(NOT_BOOKABLE_MESSAGES[reason]);
     this.name = "SessionNotBookableError";
   }
 }
@@ -57,6 +62,7 @@ const NotBookableReasonEnum = builder.enumType("NotBookableReason", {
   values: {
     CANCELLED: { description: "The session was cancelled." },
     STARTED: { description: "The session has already started (or is over)." },
+    TRAINER: { description: "The viewer is the session's trainer." },
   } as const,
 });
 

@@ -161,6 +161,11 @@ builder.prismaObjectField("TrainingSession", "bookings", (t) =>
 );
 
 builder.prismaObjectFields("TrainingSession", (t) => ({
+  viewerTeaches: t.boolean({
+    description: "Whether the viewer is this session's trainer (who does not book a seat on it).",
+    select: { trainerId: true },
+    resolve: async (session, _args, context) => (await viewerTrainerId(context)) === session.trainerId,
+  }),
   viewerMarksAttendance: t.boolean({
     description: "Whether the viewer may see the bookings and mark attendance: a manager, or this session's trainer.",
     resolve: async (session, _args, context) => isManager(context) || teaches(context, session.id),

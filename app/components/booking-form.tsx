@@ -7,13 +7,14 @@ import type { SessionSummary } from "~/lib/documents/bookings";
  * Book / join the waitlist / cancel: a plain form posting to /sessions (works without JavaScript),
  * which comes back to this page with a notice.
  */
-export function BookingForm({ session }: { session: Pick<SessionSummary, "id" | "topic" | "seatsLeft" | "status" | "viewerBooking"> }) {
+export function BookingForm({ session }: { session: Pick<SessionSummary, "id" | "topic" | "seatsLeft" | "status" | "viewerBooking" | "viewerTeaches"> }) {
   const { t } = useTranslation();
   const location = useLocation();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("sessionId") === session.id;
   const booking = session.viewerBooking;
   if (session.status === "CANCELLED") return <p className="booking-form__note">{t("booking.statusCancelled")}</p>;
+  if (session.viewerTeaches) return <p className="booking-form__note" data-testid="you-teach">{t("booking.youTeach")}</p>;
   return (
     <Form method="post" action="/sessions?index" className="booking-form" aria-busy={busy || undefined}>
       <input type="hidden" name="sessionId" value={session.id} />

@@ -11,6 +11,7 @@ const ERRORS = new Set([
   "errorTopicBooked",
   "errorTopicWaitlisted",
   "errorMoveFull",
+  "errorOwnSession",
   "errorCutoff",
   "errorNotFound",
   "errorAttendanceEarly",

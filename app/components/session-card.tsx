@@ -15,7 +15,7 @@ export function SessionCard({ session, now }: { session: SessionSummary; now: nu
   const suits = session.matchesMyVote && session.matchesMyTime;
   const votersOnly = new Date(session.votersOnlyUntil).getTime() > now;
   // Offered to voters first: everyone else sees when booking opens instead of a button that would refuse.
-  const waitForOpening = votersOnly && !session.matchesMyVote && !session.viewerBooking;
+  const waitForOpening = votersOnly && !session.matchesMyVote && !session.viewerBooking && !session.viewerTeaches;
   const until = formatDateTime(session.votersOnlyUntil, i18n.language as Locale);
   return (
     <article id={sessionAnchor(session.id)} className={`session-card${suits ? " session-card--suits" : ""}`} aria-labelledby={titleId} data-testid="session-card">
@@ -52,7 +52,7 @@ export function SessionCard({ session, now }: { session: SessionSummary; now: nu
       </dl>
       <BookingNotice sessionId={session.id} />
       <SessionSeats sessionId={session.id} initial={{ seatsLeft: session.seatsLeft, waitlisted: session.waitlisted, capacity: session.capacity }} />
-      {votersOnly && !session.viewerBooking ? (
+      {votersOnly && !session.viewerBooking && !session.viewerTeaches ? (
         <p className="session-card__note" data-testid="voters-only">
           {t(waitForOpening ? "booking.opensForAll" : "booking.votersFirst", { until })}
         </p>
@@ -70,7 +70,7 @@ export function SessionCard({ session, now }: { session: SessionSummary; now: nu
 export function FreeSeatsElsewhere({ session }: { session: SessionSummary }) {
   const { t } = useTranslation();
   const seated = session.viewerBooking?.status === "CONFIRMED";
-  if (seated || session.seatsLeft > 0) return null;
+  if (seated || session.viewerTeaches || session.seatsLeft > 0) return null;
   const free = (session.topic.upcomingSessions ?? []).filter((other) => other.id !== session.id && other.seatsLeft > 0).slice(0, 3);
   if (free.length === 0) return null;
   return (
@@ -93,7 +93,7 @@ export function FreeSeatsElsewhere({ session }: { session: SessionSummary }) {
 
 /** The viewer's booking on another upcoming session of this session's topic, if any. */
 export function heldElsewhere(session: SessionSummary) {
-  if (session.viewerBooking) return null;
+  if (session.viewerBooking || session.viewerTeaches) return null;
   return (session.topic.upcomingSessions ?? []).find((other) => other.id !== session.id && other.viewerBooking) ?? null;
 }
 

@@ -729,6 +729,8 @@ export const en = {
     moveHere: "Move my booking here",
     moved: "Done: your booking has moved to this session.",
     errorMoveFull: "This session has no free seat any more: your booking stays where it was.",
+    youTeach: "You teach this session.",
+    errorOwnSession: "You teach this session: no seat is booked for you.",
     listEmpty: "No sessions are open for booking yet.",
     matches: "suits you",
     voted: "you voted",

@@ -27,6 +27,8 @@ export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("b
 
 const PAGE_SIZE = 30;
 
+const NOT_BOOKABLE_NOTICE = { CANCELLED: "errorCancelled", STARTED: "errorStarted", TRAINER: "errorOwnSession" } as const;
+
 /** ?where=<site id>|online and ?only=voted|suits, read leniently (anything else means "any"). */
 function listQuery(params: URLSearchParams): SessionListQuery {
   const only = params.get("only");
@@ -79,7 +81,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (result.__typename === "MutationBookSessionSuccess") {
       return result.data.status === "CONFIRMED" ? notice("booked") : notice("waitlisted", { position: String(result.data.waitlistPosition ?? "") });
     }
-    if (result.__typename === "SessionNotBookableError") return notice(result.reason === "CANCELLED" ? "errorCancelled" : "errorStarted");
+    if (result.__typename === "SessionNotBookableError") return notice(NOT_BOOKABLE_NOTICE[result.reason]);
     if (result.__typename === "VotersOnlyError") return notice("errorVotersOnly", { until: result.until });
     if (result.__typename === "TopicAlreadyBookedError") {
       return notice(result.waitlisted ? "errorTopicWaitlisted" : "errorTopicBooked", { other: result.session.startsAt });
@@ -95,7 +97,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       case "SessionFullError":
         return notice("errorMoveFull");
       case "SessionNotBookableError":
-        return notice(result.reason === "CANCELLED" ? "errorCancelled" : "errorStarted");
+        return notice(NOT_BOOKABLE_NOTICE[result.reason]);
       case "VotersOnlyError":
         return notice("errorVotersOnly", { until: result.until });
       case "CancellationClosedError":

@@ -154,3 +154,26 @@ describe("moving a booking to another session of the topic", () => {
     expect(await snapshot()).toEqual(beforeFull);
   });
 });
+
+describe("a session's trainer", () => {
+  it("does not take a seat on the session they teach (the API says why and writes nothing), nor move a booking into it", async () => {
+    const [trainerUser] = await createUsers(db.prisma, 1, { prefix: "teaching", role: "TRAINER" });
+    const client = await clientFor(server, trainerUser!.id);
+    const ownPlace = await createPlace(db.prisma, { trainerUserId: trainerUser!.id });
+    const topic = await createTopic(db.prisma, "Тема тренера");
+    const own = await createSession(db.prisma, { topicId: topic.id, place: ownPlace, startsAt: days(5) });
+    const id = globalId("TrainingSession", own.id);
+    const answer = await client.request(`mutation($id: ID!) { bookSession(sessionId: $id) { __typename ... on SessionNotBookableError { reason } } }`, { id });
+    expect(answer.data.bookSession).toEqual({ __typename: "SessionNotBookableError", reason: "TRAINER" });
+    expect((await client.request(`query($id: ID!) { trainingSession(id: $id) { viewerTeaches } }`, { id })).data.trainingSession.viewerTeaches).toBe(true);
+    expect(await db.prisma.booking.count({ where: { sessionId: own.id } })).toBe(0);
+
+    // Another trainer's session of the topic can be booked, but not moved from into their own.
+    const taught = await createSession(db.prisma, { topicId: topic.id, place, startsAt: days(6) });
+    const seat = await book(client, taught);
+    expect(seat.data.status).toBe("CONFIRMED");
+    const moved = await client.request(MOVE, { bookingId: seat.data.id, toSessionId: globalId("TrainingSession", own.id) });
+    expect(moved.data.moveBooking.__typename).toBe("SessionNotBookableError");
+    expect(await db.prisma.booking.count({ where: { sessionId: own.id } })).toBe(0);
+  });
+});

@@ -36,6 +36,7 @@ export type SessionSummary = {
   matchesMyVote: boolean;
   matchesMyTime: boolean;
   viewerBooking: { id: string; status: BookingStatus; waitlistPosition: number | null } | null;
+  viewerTeaches: boolean;
 };
 
 const SESSION_FIELDS = /* GraphQL */ `
@@ -58,6 +59,7 @@ const SESSION_FIELDS = /* GraphQL */ `
   matchesMyVote
   matchesMyTime
   viewerBooking { id status waitlistPosition }
+  viewerTeaches
 `;
 
 export type SessionFilter = { siteId?: string; online?: boolean; only?: "VOTED" | "SUITS_ME" };
@@ -127,7 +129,7 @@ export const BOOK_SESSION = /* GraphQL */ `
 export type BookSessionData = {
   bookSession:
     | { __typename: "MutationBookSessionSuccess"; data: { id: string; status: BookingStatus; waitlistPosition: number | null } }
-    | { __typename: "SessionNotBookableError"; reason: "CANCELLED" | "STARTED"; message: string }
+    | { __typename: "SessionNotBookableError"; reason: "CANCELLED" | "STARTED" | "TRAINER"; message: string }
     | { __typename: "VotersOnlyError"; until: string; message: string }
     | { __typename: "TopicAlreadyBookedError"; waitlisted: boolean; session: { id: string; startsAt: string }; message: string }
     | { __typename: "NotFoundError"; message: string };
@@ -147,7 +149,7 @@ export const MOVE_BOOKING = /* GraphQL */ `
 export type MoveBookingData = {
   moveBooking:
     | { __typename: "MutationMoveBookingSuccess" }
-    | { __typename: "SessionNotBookableError"; reason: "CANCELLED" | "STARTED"; message: string }
+    | { __typename: "SessionNotBookableError"; reason: "CANCELLED" | "STARTED" | "TRAINER"; message: string }
     | { __typename: "VotersOnlyError"; until: string; message: string }
     | { __typename: "CancellationClosedError"; cutoff: string; message: string }
     | { __typename: "SessionFullError" | "NotFoundError"; message: string };
