@@ -196,6 +196,34 @@ builder.queryField("myBookings", (t) =>
   ),
 );
 
+builder.queryField("myTeaching", (t) =>
+  t.prismaConnection(
+    {
+      type: "TrainingSession",
+      cursor: "id",
+      defaultSize: 20,
+      maxSize: 100,
+      description:
+        "The sessions the viewer teaches (a trainer linked to their account; empty for anyone else): UPCOMING " +
+        "(not ended, scheduled) soonest first, or PAST (ended, cancelled ones left out) latest first, where attendance is marked.",
+      args: { when: t.arg({ type: BookingWhenEnum, defaultValue: "UPCOMING" }) },
+      resolve: async (query, _root, args, context) => {
+        const trainerId = await viewerTrainerId(context);
+        if (!trainerId) return [];
+        const now = new Date();
+        const upcoming = args.when !== "PAST";
+        return context.prisma.trainingSession.findMany({
+          ...nonEmpty(query),
+          where: { trainerId, status: "SCHEDULED", endsAt: upcoming ? { gt: now } : { lte: now } },
+          orderBy: [{ startsAt: upcoming ? "asc" : "desc" }, { id: "asc" }],
+        });
+      },
+    },
+    {},
+    {},
+  ),
+);
+
 builder.queryField("booking", (t) =>
   t.prismaField({
     type: "Booking",

@@ -17,7 +17,7 @@ const ERRORS = new Set([
   "errorAttendanceEarly",
   "errorAttendanceForbidden",
 ]);
-const NOTICES = new Set(["booked", "waitlisted", "moved", "cancelled", "feedCreated", "marked", ...ERRORS]);
+const NOTICES = new Set(["booked", "waitlisted", "moved", "cancelled", "feedCreated", ...ERRORS]);
 /** The URL parameters that carry an outcome (set by the booking actions). */
 export const NOTICE_PARAMS = ["notice", "position", "until", "cutoff", "other", "session"] as const;
 

@@ -53,6 +53,11 @@ export function SiteHeader({ viewer, locale }: { viewer: Viewer | null; locale: 
               <li>
                 <NavLink to="/profile">{t("nav.availability")}</NavLink>
               </li>
+              {viewer.role === "TRAINER" ? (
+                <li>
+                  <NavLink to="/my/teaching">{t("teaching.nav")}</NavLink>
+                </li>
+              ) : null}
             </ul>
           </nav>
         ) : null}

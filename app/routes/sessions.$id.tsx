@@ -79,14 +79,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     bookingId: String(form.get("bookingId") ?? ""),
     attendance: form.get("attendance") === "NO_SHOW" ? "NO_SHOW" : "ATTENDED",
   });
+  // Marked: back to the same place on the page (the form keeps the scroll; the row's pressed button
+  // and the live summary say it). A notice at the top, or a jump to the list's start, would send a
+  // trainer marking fifteen people back down fifteen times.
+  if (markAttendance.__typename === "MutationMarkAttendanceSuccess") return redirect(`/sessions/${params.id ?? ""}`);
   const notice =
-    markAttendance.__typename === "MutationMarkAttendanceSuccess"
-      ? "marked"
-      : markAttendance.__typename === "ForbiddenError"
-        ? "errorAttendanceForbidden"
-        : markAttendance.__typename === "AttendanceNotOpenError"
-          ? "errorAttendanceEarly"
-          : "errorNotFound";
+    markAttendance.__typename === "ForbiddenError"
+      ? "errorAttendanceForbidden"
+      : markAttendance.__typename === "AttendanceNotOpenError"
+        ? "errorAttendanceEarly"
+        : "errorNotFound";
   return redirect(`/sessions/${params.id ?? ""}?notice=${notice}#attendance`);
 }
 

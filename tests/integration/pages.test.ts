@@ -131,6 +131,43 @@ describe("session page", () => {
   });
 });
 
+describe("a trainer's sessions", () => {
+  it("lists the sessions the trainer teaches, the held ones still waiting for attendance first, with the way to mark it", async () => {
+    const [trainerUser] = await createUsers(db.prisma, 1, { prefix: "pages-trainer", role: "TRAINER" });
+    const trainer = await new ApiClient(api).signIn(trainerUser!.email, TEST_PASSWORD);
+    const place = await createPlace(db.prisma, { trainerUserId: trainerUser!.id });
+    const [heldTopic, aheadTopic] = [await createTopic(db.prisma, "Проведённое занятие тренера"), await createTopic(db.prisma, "Будущее занятие тренера")];
+    const held = await createSession(db.prisma, { topicId: heldTopic.id, place, startsAt: new Date(Date.now() - 3 * 86_400_000) });
+    const [attendee] = await createUsers(db.prisma, 1, { prefix: "pages-attendee" });
+    await db.prisma.booking.create({ data: { sessionId: held.id, userId: attendee!.id, status: "CONFIRMED", queueNumber: 1 } });
+    await createSession(db.prisma, { topicId: aheadTopic.id, place, startsAt: new Date(Date.now() + 5 * 86_400_000) });
+
+    const page = await pages.html("/my/teaching", trainer.cookie);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('href="/my/teaching"');
+    expect(page.text).toContain("Ждёт отметки явки 1 занятие.");
+    expect(page.text).toContain("Проведённое занятие тренера");
+    expect(page.text).toContain("Будущее занятие тренера");
+    expect(page.text).toContain(`href="${sessionPath(globalId("TrainingSession", held.id))}#attendance"`);
+    expect(page.text.indexOf("Проведённое занятие тренера")).toBeLessThan(page.text.indexOf("Будущее занятие тренера"));
+
+    // Marking comes back to the same page, without a notice or a jump (the form keeps the scroll).
+    const booking = await db.prisma.booking.findFirstOrThrow({ where: { sessionId: held.id } });
+    const heldPath = sessionPath(globalId("TrainingSession", held.id));
+    const marked = await pages.submit(heldPath, { bookingId: globalId("Booking", booking.id), attendance: "ATTENDED" }, trainer.cookie);
+    expect(marked.location).toBe(heldPath);
+    expect((await db.prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).attendance).toBe("ATTENDED");
+    const after = await pages.html("/my/teaching", trainer.cookie);
+    expect(after.text).not.toContain("Ждёт отметки явки");
+    expect(after.text).toContain("Явка отмечена: пришли — 1, не пришли — 0");
+
+    // Staff have no such item, and the page shows them nothing of anyone's.
+    const staffPage = await pages.html("/my/teaching", voter.cookie);
+    expect(staffPage.text).not.toContain("Проведённое занятие тренера");
+    expect(staffPage.text).not.toContain('href="/my/teaching"');
+  });
+});
+
 describe("sessions list filters", () => {
   it("narrows the list to on-line sessions, or to one site, says how many, and keeps the filter in the next page link", async () => {
     const place = await createPlace(db.prisma);

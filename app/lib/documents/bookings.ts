@@ -268,3 +268,36 @@ export function idFromParam(param: string | undefined): string {
   const base64 = (param ?? "").replace(/-/g, "+").replace(/_/g, "/");
   return base64 + "=".repeat((4 - (base64.length % 4)) % 4);
 }
+
+/** One session the viewer teaches, with its attendance so far. */
+export type TeachingSession = {
+  id: string;
+  topic: { id: string; title: string };
+  site: { name: string } | null;
+  roomName: string | null;
+  online: boolean;
+  date: string;
+  startTime: string;
+  endTime: string;
+  startsAt: string;
+  capacity: number;
+  seatsTaken: number;
+  waitlisted: number;
+  attendance: { attended: number; noShow: number; unmarked: number };
+};
+
+const TEACHING_FIELDS = /* GraphQL */ `
+  id topic { id title } site { name } roomName online date startTime endTime startsAt capacity seatsTaken waitlisted
+  attendance { attended noShow unmarked }
+`;
+
+export const MY_TEACHING = /* GraphQL */ `
+  query MyTeaching {
+    upcoming: myTeaching(when: UPCOMING, first: 100) { edges { node { ${TEACHING_FIELDS} } } }
+    past: myTeaching(when: PAST, first: 30) { edges { node { ${TEACHING_FIELDS} } } }
+  }
+`;
+export type MyTeachingData = {
+  upcoming: { edges: Array<{ node: TeachingSession }> };
+  past: { edges: Array<{ node: TeachingSession }> };
+};

@@ -31,6 +31,24 @@ export const QUERIES: OperationRow[] = [
     prepare: async ({ world }) => ({ variables: { id: world.gid("TrainingSession", (await world.session()).id) } }),
   },
   {
+    operation: "Query.myTeaching",
+    case: "lists the sessions the signed-in trainer teaches, and nothing for anyone else",
+    document: `{ myTeaching(first: 100) { edges { node { id } } } }`,
+    expect: SIGNED_IN,
+    prepare: async ({ world, viewerId }) => {
+      const own = await world.session({ trainer: "own" });
+      const foreign = await world.session({ trainer: "other" });
+      return {
+        allowed: (value) => {
+          const ids = value.edges.map((edge: any) => edge.node.id);
+          if (viewerId === world.users.TRAINER.id) expect(ids).toContain(world.gid("TrainingSession", own.id));
+          else expect(ids).toEqual([]);
+          expect(ids).not.toContain(world.gid("TrainingSession", foreign.id));
+        },
+      };
+    },
+  },
+  {
     operation: "Query.myBookings",
     case: "lists only the viewer's own bookings",
     document: `{ myBookings(first: 100) { edges { node { id user { id } } } } }`,
