@@ -3,7 +3,7 @@ import type { Prisma } from "../prisma/generated/client";
 import type { TopicStatus } from "../prisma/generated/enums";
 import type { NotificationPayload } from "./notification-facts";
 import { topicFollowers } from "./topic-followers";
-import { planTransition, type TransitionRefusal, type TransitionVia } from "./topic-status";
+import { allowedTargets, planTransition, type TransitionRefusal, type TransitionVia } from "./topic-status";
 
 export type CreatedNotification = { id: string; userId: string };
 
@@ -43,6 +43,11 @@ export async function changeTopicStatusIn(tx: Prisma.TransactionClient, request:
   const plan = planTransition(fromStatus, to, via);
   if (!plan.ok) return { kind: "refused", fromStatus, reason: plan.reason, allowed: plan.allowed } as const;
   if (plan.unchanged) return { kind: "unchanged" } as const;
+  // DONE is final: not while a session of the topic is still to come (its bookings would be stranded).
+  if (to === "DONE") {
+    const ahead = await tx.trainingSession.count({ where: { topicId, status: "SCHEDULED", startsAt: { gt: new Date() } } });
+    if (ahead > 0) return { kind: "refused", fromStatus, reason: "SESSIONS_AHEAD", allowed: plan.ok ? allowedTargetsExcept(fromStatus, via, "DONE") : [] } as const;
+  }
 
   const reason = to === "REJECTED" ? request.reason : undefined;
   await tx.topic.update({
@@ -60,4 +65,8 @@ export async function changeTopicStatusIn(tx: Prisma.TransactionClient, request:
     FROM ${topicFollowers(topicId, actorId)}
     RETURNING "id", "userId"`;
   return { kind: "changed", fromStatus, toStatus: to, notifications } as const;
+}
+
+function allowedTargetsExcept(from: TopicStatus, via: Exclude<TransitionVia, "merge">, except: TopicStatus): TopicStatus[] {
+  return allowedTargets(from, via).filter((status) => status !== except);
 }

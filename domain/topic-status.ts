@@ -28,7 +28,7 @@ export type TransitionPlan =
   | { ok: true; unchanged: true }
   | { ok: false; reason: TransitionRefusal; allowed: TopicStatus[] };
 
-export type TransitionRefusal = "NOT_ALLOWED" | "NEEDS_REASON" | "ONLY_VIA_MERGE";
+export type TransitionRefusal = "NOT_ALLOWED" | "NEEDS_REASON" | "ONLY_VIA_MERGE" | "SESSIONS_AHEAD";
 
 /** Statuses a manager may move a topic to from `from` with `via` (setStatus never reaches REJECTED/MERGED). */
 export function allowedTargets(from: TopicStatus, via: TransitionVia): TopicStatus[] {

@@ -43,6 +43,7 @@ const TransitionRefusalEnum = builder.enumType("TransitionRefusal", {
     NOT_ALLOWED: { description: "The life cycle has no such step from the current status." },
     NEEDS_REASON: { description: "Rejecting needs a reason: use rejectTopic." },
     ONLY_VIA_MERGE: { description: "MERGED is reached only through mergeTopics." },
+    SESSIONS_AHEAD: { description: "DONE is final: not while a scheduled session of the topic is still to come." },
   } as const,
 });
 

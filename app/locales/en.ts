@@ -263,6 +263,9 @@ export const en = {
     deletedTopic: "a deleted topic",
   },
   moderation: {
+    chooseStatus: "Choose…",
+    confirmDone: "Mark the topic “{{title}}” as done? This is final: it cannot go back to voting.",
+    errorSessionsAhead: "A topic cannot be done while it still has sessions ahead: cancel them first or wait until they are over.",
     title: "Moderation",
     intro: "Only managers see this. Every action is recorded in the topic's log.",
     edit: "Edit topic",

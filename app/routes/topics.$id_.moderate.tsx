@@ -46,6 +46,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return back({ moderationError: "errors.generic" });
   }
   if (result.__typename.endsWith("Success")) return back({ moderated: outcome });
+  if ("reason" in result && result.reason === "SESSIONS_AHEAD") return back({ moderationError: "moderation.errorSessionsAhead" });
   const message = result.fieldErrors?.[0]?.message || result.message || "errors.generic";
   return back({ moderationError: message });
 }

@@ -4,6 +4,7 @@ import { ApiClient, startApiServer, type ApiServer } from "./helpers/api-server"
 import { createTestDatabase, type TestDatabase } from "./helpers/database";
 import { createTopics, createUsers, TEST_PASSWORD } from "./helpers/users";
 import { gid, subscribe } from "./moderation-helpers";
+import { createPlace, createSession } from "./bookings-helpers";
 
 let db: TestDatabase;
 let server: ApiServer;
@@ -131,6 +132,23 @@ describe("topic status transitions", () => {
     expect(reopened.data.reopenTopic.data).toEqual({ status: "OPEN", rejectionReason: null });
     const kinds = await db.prisma.moderationAction.findMany({ where: { topicId: topics[1].id }, orderBy: { createdAt: "asc" } });
     expect(kinds.map((action) => action.kind)).toEqual(["REJECT", "REOPEN"]);
+  });
+
+  it("keeps a topic from becoming DONE while one of its sessions is still ahead, and says why", async () => {
+    const topic = (await createTopics(db.prisma, (await createUsers(db.prisma, 1, { prefix: "done-author" }))[0]!.id, ["Тема с занятием впереди"]))[0]!;
+    await db.prisma.topic.update({ where: { id: topic.id }, data: { status: "SCHEDULED" } });
+    const session = await createSession(db.prisma, { topicId: topic.id, place: await createPlace(db.prisma), startsAt: new Date(Date.now() + 2 * 86_400_000) });
+    const actionsBefore = await db.prisma.moderationAction.count({ where: { topicId: topic.id } });
+    const refused = await manager.request(SET_STATUS, { id: gid("Topic", topic.id), status: "DONE" });
+    expect(refused.data.setTopicStatus).toMatchObject({ __typename: "ForbiddenTransitionError", reason: "SESSIONS_AHEAD", fromStatus: "SCHEDULED", toStatus: "DONE" });
+    expect(refused.data.setTopicStatus.allowed).not.toContain("DONE");
+    expect((await db.prisma.topic.findUniqueOrThrow({ where: { id: topic.id } })).status).toBe("SCHEDULED");
+    expect(await db.prisma.moderationAction.count({ where: { topicId: topic.id } })).toBe(actionsBefore);
+
+    // Once the session has been held, the topic can be closed.
+    await db.prisma.trainingSession.update({ where: { id: session.id }, data: { startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() - 80_000_000) } });
+    const done = await manager.request(SET_STATUS, { id: gid("Topic", topic.id), status: "DONE" });
+    expect(done.data.setTopicStatus.__typename).toBe("MutationSetTopicStatusSuccess");
   });
 });
 

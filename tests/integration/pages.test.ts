@@ -105,6 +105,16 @@ describe("topic page for a manager", () => {
     expect(aside((await pages.html(path, manager.cookie)).text)).toContain("Модерация");
     expect((await pages.html(path, colleague.cookie)).text).not.toContain("Модерация");
   });
+
+  it("preselects no status, and says why a topic with a session ahead cannot be done", async () => {
+    const topic = await createTopic(db.prisma, "Тема с занятием впереди (страница)");
+    const path = topicPath(globalId("Topic", topic.id));
+    expect((await pages.html(path, manager.cookie)).text).toMatch(/<option value="" disabled="" selected="">Выберите…<\/option>/);
+    await createSession(db.prisma, { topicId: topic.id, place: await createPlace(db.prisma) });
+    const refused = await pages.submit(`${path}/moderate`, { intent: "status", status: "DONE" }, manager.cookie);
+    expect(refused.location).toContain("moderationError=moderation.errorSessionsAhead");
+    expect((await pages.html(refused.location!, manager.cookie)).text).toContain("пока впереди есть её занятия");
+  });
 });
 
 describe("session page", () => {

@@ -68,14 +68,28 @@ export function ModerationPanel({ topic, outcome, error }: Props) {
       ) : null}
 
       {next.length > 0 ? (
-        <Form method="post" action={action} className="moderation__form" preventScrollReset>
+        <Form
+          method="post"
+          action={action}
+          className="moderation__form"
+          preventScrollReset
+          onSubmit={(event) => {
+            // DONE is final (no way back to voting): say so before it happens.
+            const chosen = new FormData(event.currentTarget).get("status");
+            if (chosen === "DONE" && !window.confirm(t("moderation.confirmDone", { title: topic.title }))) event.preventDefault();
+          }}
+        >
           <input type="hidden" name="intent" value="status" />
           <div className="field">
             <label className="field__label" htmlFor="moderation-status">
               {t("moderation.nextStatus")}
             </label>
             <div className="moderation__row">
-              <select id="moderation-status" name="status" className="field__control field__control--select" defaultValue={next[0]}>
+              {/* Nothing preselected: a status change is a decision, not the default of a click. */}
+              <select id="moderation-status" name="status" className="field__control field__control--select" defaultValue="" required>
+                <option value="" disabled>
+                  {t("moderation.chooseStatus")}
+                </option>
                 {next.map((s) => (
                   <option key={s} value={s}>
                     {t(`statuses.${s}`)}

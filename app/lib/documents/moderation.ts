@@ -4,7 +4,7 @@ import type { ErrorResult, TopicBlock, TopicFormat, TopicStatus } from "./topics
 const TOPIC_RESULT = /* GraphQL */ `
   __typename
   ... on ValidationError { message fieldErrors { path message } }
-  ... on ForbiddenTransitionError { message allowed }
+  ... on ForbiddenTransitionError { message allowed reason }
   ... on Error { message }
 `;
 const EDIT_RESULT = /* GraphQL */ `
