@@ -103,8 +103,8 @@ export function TopicComments({ topicId, comments, totalCount, hasEarlier, viewe
     event.preventDefault();
     if (pending) return;
     const text = body.trim();
-    if (!text) {
-      setFormError("comments.required");
+    if (!text || text.length > COMMENT_MAX_LENGTH) {
+      setFormError(text ? "comments.tooLong" : "comments.required");
       textarea.current?.focus();
       return;
     }
@@ -136,6 +136,8 @@ export function TopicComments({ topicId, comments, totalCount, hasEarlier, viewe
 
   async function onDelete(event: FormEvent<HTMLFormElement>, commentId: string) {
     event.preventDefault();
+    // It leaves every open page at once and cannot be brought back.
+    if (!window.confirm(t("comments.deleteConfirm"))) return;
     const result = await client.mutation<DeleteCommentData>(DELETE_COMMENT, { commentId }).toPromise();
     if (result.data?.deleteComment.__typename === "MutationDeleteCommentSuccess") {
       setDeleted((set) => new Set([...set, commentId]));
@@ -145,7 +147,7 @@ export function TopicComments({ topicId, comments, totalCount, hasEarlier, viewe
     }
   }
 
-  const errorText = formError ? translateMessage(t, i18n, formError) : null;
+  const errorText = formError === "comments.tooLong" ? t("comments.tooLong", { max: COMMENT_MAX_LENGTH }) : formError ? translateMessage(t, i18n, formError) : null;
   const fieldId = `comment-body-${topicId}`;
   const back = location.pathname + location.search;
 
@@ -213,10 +215,14 @@ export function TopicComments({ topicId, comments, totalCount, hasEarlier, viewe
               name="body"
               rows={4}
               required
-              maxLength={COMMENT_MAX_LENGTH}
               className="field__control"
               value={body}
-              onChange={(e) => setBody(e.target.value)}
+              onChange={(e) => {
+                // No maxLength: a pasted text over the limit is kept and the counter says by how much,
+                // instead of being cut silently. An old error goes as soon as the text changes.
+                setBody(e.target.value);
+                if (formError) setFormError(null);
+              }}
               aria-invalid={errorText ? true : undefined}
               aria-describedby={[`${fieldId}-hint`, `${fieldId}-counter`, errorText ? `${fieldId}-error` : null].filter(Boolean).join(" ")}
             />
@@ -224,7 +230,9 @@ export function TopicComments({ topicId, comments, totalCount, hasEarlier, viewe
               className={`comment-form__counter${body.length > COMMENT_MAX_LENGTH * 0.9 ? " comment-form__counter--near" : ""}`}
               id={`${fieldId}-counter`}
             >
-              {t("comments.counter", { length: body.length, max: COMMENT_MAX_LENGTH })}
+              {body.length > COMMENT_MAX_LENGTH
+                ? t("comments.over", { count: body.length - COMMENT_MAX_LENGTH })
+                : t("comments.counter", { length: body.length, max: COMMENT_MAX_LENGTH })}
             </p>
           </div>
           <div className="form__actions">

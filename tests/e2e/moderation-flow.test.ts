@@ -110,6 +110,24 @@ test("a manager rejects, reopens and merges topics; voters are told live; commen
   const slip = `Опечатка ${Date.now()}`;
   await staffTopic.addComment(slip);
   await expect.poll(() => managerTopic.comments().count(), { timeout: 10_000 }).toBe(commentsBefore + 2);
+  // Too long a text is kept, not cut: the counter says by how much, sending says why not, and the
+  // error goes once the text changes.
+  const field = staff.page.getByLabel(/^(Ваш комментарий|Your comment)/);
+  await field.fill("б".repeat(2001));
+  expect((await field.inputValue()).length).toBe(2001);
+  await staff.page.getByText("На 1 символ больше, чем можно").waitFor();
+  await staff.page.getByRole("button", { name: /^(Отправить|Post)$/ }).click();
+  await staff.page.getByRole("alert").filter({ hasText: "Комментарий длиннее 2000 символов." }).waitFor();
+  await field.press("Backspace");
+  await expect.poll(() => staff.page.getByRole("alert").filter({ hasText: "Комментарий длиннее" }).count()).toBe(0);
+  await field.fill("");
+
+  // Deleting asks first (it cannot be undone); saying no keeps the comment, yes removes it everywhere.
+  staff.page.once("dialog", (dialog) => void dialog.dismiss());
+  await staffTopic.comments().filter({ hasText: slip }).getByRole("button", { name: /^(Удалить|Delete)/ }).click();
+  await staff.page.waitForTimeout(300);
+  expect(await staffTopic.comments().filter({ hasText: slip }).count()).toBe(1);
+  staff.page.once("dialog", (dialog) => void dialog.accept());
   await staffTopic.comments().filter({ hasText: slip }).getByRole("button", { name: /^(Удалить|Delete)/ }).click();
   await expect.poll(() => managerTopic.comments().count(), { timeout: 10_000 }).toBe(commentsBefore + 1);
 
