@@ -99,6 +99,7 @@ export default function SessionRoute() {
   const { t, i18n } = useTranslation();
   const locale: Locale = isLocale(i18n.language) ? i18n.language : "ru";
   const started = new Date(session.startsAt).getTime() <= now;
+  const ended = new Date(session.endsAt).getTime() <= now;
   return (
     <div className="narrow session-page">
       <BackLink to="/sessions">{t("booking.backToList")}</BackLink>
@@ -147,7 +148,16 @@ export default function SessionRoute() {
           <dd>{t(`formats.${session.topic.format}`)}</dd>
         </div>
       </dl>
-      <SessionSeats sessionId={session.id} initial={{ seatsLeft: session.seatsLeft, waitlisted: session.waitlisted, capacity: session.capacity }} />
+      {/* Seats matter until it starts; then the page says where the session stands instead. */}
+      {started ? (
+        session.status === "CANCELLED" ? null : (
+          <p className="session-page__phase" data-testid="session-phase">
+            {t(ended ? "booking.phaseEnded" : "booking.phaseRunning")}
+          </p>
+        )
+      ) : (
+        <SessionSeats sessionId={session.id} initial={{ seatsLeft: session.seatsLeft, waitlisted: session.waitlisted, capacity: session.capacity }} />
+      )}
       {started ? null : heldElsewhere(session) ? <HeldElsewhere session={session} /> : <BookingForm session={session} />}
       {started ? null : <FreeSeatsElsewhere session={session} />}
       {!started && session.status === "SCHEDULED" && session.viewerBooking?.status === "CONFIRMED" ? (
@@ -169,7 +179,7 @@ export default function SessionRoute() {
         <SessionCancel people={session.seatsTaken + session.waitlisted} failed={failed} />
       ) : null}
       {staff && session.viewerMarksAttendance && session.bookings && session.attendance ? (
-        <SessionAttendance bookings={session.bookings} summary={session.attendance} started={started} />
+        <SessionAttendance bookings={session.bookings} summary={session.attendance} started={started} opensAt={session.startsAt} />
       ) : null}
     </div>
   );

@@ -161,6 +161,11 @@ describe("a trainer's sessions", () => {
     expect(page.text).toContain(`href="${sessionPath(globalId("TrainingSession", held.id))}#attendance"`);
     expect(page.text.indexOf("Проведённое занятие тренера")).toBeLessThan(page.text.indexOf("Будущее занятие тренера"));
 
+    // A held session's page says so instead of offering seats.
+    const heldPage = await pages.html(sessionPath(globalId("TrainingSession", held.id)), trainer.cookie);
+    expect(heldPage.text).toContain("Занятие прошло.");
+    expect(heldPage.text).not.toContain('data-testid="seats-left"');
+
     // Marking comes back to the same page, without a notice or a jump (the form keeps the scroll).
     const booking = await db.prisma.booking.findFirstOrThrow({ where: { sessionId: held.id } });
     const heldPath = sessionPath(globalId("TrainingSession", held.id));
