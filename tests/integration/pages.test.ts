@@ -106,6 +106,19 @@ describe("topic page for a manager", () => {
     expect((await pages.html(path, colleague.cookie)).text).not.toContain("Модерация");
   });
 
+  it("lists merge candidates with a link to read each one and the start of its description, and marks the chosen one", async () => {
+    const source = await createTopic(db.prisma, "Выгорание сотрудников зала");
+    const kept = await createTopic(db.prisma, "Профилактика эмоционального выгорания");
+    await db.prisma.topic.update({ where: { id: kept.id }, data: { status: "OPEN", description: "Как замечать первые признаки выгорания у себя и коллег.\n\nВторой абзац." } });
+    const keptId = globalId("Topic", kept.id);
+    const base = `${topicPath(globalId("Topic", source.id))}/merge`;
+    const list = await pages.html(`${base}?${new URLSearchParams({ q: "выгорания" })}`, manager.cookie);
+    expect(list.text).toContain(`href="${topicPath(keptId)}" target="_blank"`);
+    expect(list.text).toContain('<p class="merge-list__excerpt">Как замечать первые признаки выгорания у себя и коллег.</p>');
+    const chosen = await pages.html(`${base}?${new URLSearchParams({ q: "выгорания", target: keptId })}`, manager.cookie);
+    expect(chosen.text).toContain("merge-list__item merge-list__item--chosen");
+  });
+
   it("preselects no status, and says why a topic with a session ahead cannot be done", async () => {
     const topic = await createTopic(db.prisma, "Тема с занятием впереди (страница)");
     const path = topicPath(globalId("Topic", topic.id));

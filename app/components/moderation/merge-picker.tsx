@@ -84,10 +84,15 @@ export function MergePicker({ source, search, candidates, target, error }: Props
       ) : (
         <ul className="merge-list" data-testid="merge-candidates">
           {candidates.map((c) => (
-            <li key={c.id} className="merge-list__item">
+            <li key={c.id} className={`merge-list__item${target?.id === c.id ? " merge-list__item--chosen" : ""}`}>
               <div>
-                <StatusBadge status={c.status} /> <span className="merge-list__title">{c.title}</span>
+                <StatusBadge status={c.status} />{" "}
+                {/* Opens beside the merge page, so the topic can be read before it is chosen. */}
+                <a className="merge-list__title" href={topicPath(c.id)} target="_blank" rel="noreferrer">
+                  {c.title}
+                </a>
                 <span className="muted"> · {t("votes.count", { count: c.voteCount })}</span>
+                <p className="merge-list__excerpt">{firstLine(c.description)}</p>
               </div>
               <Link
                 className="button button--secondary"
@@ -104,4 +109,12 @@ export function MergePicker({ source, search, candidates, target, error }: Props
       )}
     </div>
   );
+}
+
+/** The description's first paragraph, cut at a word near 160 characters. */
+function firstLine(description: string): string {
+  const first = description.split(/\n/)[0]?.trim() ?? "";
+  if (first.length <= 160) return first;
+  const cut = first.slice(0, 160);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 120))}…`;
 }

@@ -71,18 +71,18 @@ export const EDIT_TOPIC = /* GraphQL */ `
 `;
 export type EditTopicData = { editTopic: MutationResult<"MutationEditTopicSuccess", { id: string }> };
 
-export type MergeCandidate = { id: string; title: string; status: TopicStatus; voteCount: number };
+export type MergeCandidate = { id: string; title: string; status: TopicStatus; voteCount: number; description: string };
 export const MERGE_CANDIDATES = /* GraphQL */ `
   query MergeCandidates($id: ID!, $title: String!, $search: String, $searching: Boolean!, $target: ID!, $withTarget: Boolean!) {
-    topic(id: $id) { id title status voteCount }
+    topic(id: $id) { id title status voteCount description }
     similarTopics(title: $title, first: 8) @skip(if: $searching) {
       __typename
-      ... on QuerySimilarTopicsSuccess { data { topic { id title status voteCount } } }
+      ... on QuerySimilarTopicsSuccess { data { topic { id title status voteCount description } } }
     }
     topics(first: 20, filter: { search: $search }) @include(if: $searching) {
-      edges { node { id title status voteCount } }
+      edges { node { id title status voteCount description } }
     }
-    target: topic(id: $target) @include(if: $withTarget) { id title status voteCount }
+    target: topic(id: $target) @include(if: $withTarget) { id title status voteCount description }
   }
 `;
 export type MergeCandidatesData = {
