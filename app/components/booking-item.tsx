@@ -1,9 +1,9 @@
-import { Form, Link, useLocation } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { CancelBookingButton } from "~/components/booking-form";
-import { SessionPlace, SessionWhen } from "~/components/session-when";
-import { bookingIcsPath, sessionPath, type MyBooking } from "~/lib/documents/bookings";
+import { SessionItemHead } from "~/components/session-when";
+import { bookingIcsPath, type MyBooking } from "~/lib/documents/bookings";
 
 /** One of the viewer's bookings: the session, the booking's state, the .ics link and cancel. */
 export function BookingItem({ booking, past }: { booking: MyBooking; past: boolean }) {
@@ -23,12 +23,7 @@ export function BookingItem({ booking, past }: { booking: MyBooking; past: boole
         : t("booking.youWaitlisted", { position: booking.waitlistPosition ?? "?" });
   return (
     <article className="booking-item" aria-labelledby={titleId} data-testid="booking-item">
-      <h3 className="booking-item__title" id={titleId}>
-        <Link to={sessionPath(session.id)}>{session.topic.title}</Link>
-      </h3>
-      <p className="booking-item__facts">
-        <SessionWhen session={session} /> · <SessionPlace session={session} />
-      </p>
+      <SessionItemHead session={session} titleId={titleId} />
       <p className={`booking-item__state booking-item__state--${booking.status.toLowerCase()}`}>
         {session.status === "CANCELLED" ? t("booking.statusCancelled") : state}
       </p>

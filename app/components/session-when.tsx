@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import type { SessionSummary } from "~/lib/documents/bookings";
+import { Link } from "@remix-run/react";
+import { sessionPath, type SessionSummary } from "~/lib/documents/bookings";
 import { CENTRE_TIME_ZONE, intlLocale } from "~/lib/format";
 import type { Locale } from "~/locales/shape";
 
@@ -34,4 +35,20 @@ export function SessionPlace({ session }: { session: Pick<SessionSummary, "site"
   const { t } = useTranslation();
   if (session.online || !session.site) return <>{t("booking.online")}</>;
   return <>{session.roomName ? t("booking.place", { site: session.site.name, room: session.roomName }) : session.site.name}</>;
+}
+
+type ItemSession = Pick<SessionSummary, "id" | "date" | "startTime" | "endTime" | "startsAt" | "site" | "roomName" | "online"> & { topic: { title: string } };
+
+/** A session in a list of one's own (bookings, sessions taught): its title as a link, then when and where. */
+export function SessionItemHead({ session, titleId }: { session: ItemSession; titleId: string }) {
+  return (
+    <>
+      <h3 className="booking-item__title" id={titleId}>
+        <Link to={sessionPath(session.id)}>{session.topic.title}</Link>
+      </h3>
+      <p className="booking-item__facts">
+        <SessionWhen session={session} /> · <SessionPlace session={session} />
+      </p>
+    </>
+  );
 }

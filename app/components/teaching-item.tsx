@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { SessionPlace, SessionWhen } from "~/components/session-when";
+import { SessionItemHead } from "~/components/session-when";
 import { sessionPath, type TeachingSession } from "~/lib/documents/bookings";
 
 /**
@@ -14,12 +14,7 @@ export function TeachingItem({ session, past }: { session: TeachingSession; past
   const { attended, noShow, unmarked } = session.attendance;
   return (
     <article className="booking-item teaching-item" aria-labelledby={titleId} data-testid="teaching-item">
-      <h3 className="booking-item__title" id={titleId}>
-        <Link to={sessionPath(session.id)}>{session.topic.title}</Link>
-      </h3>
-      <p className="booking-item__facts">
-        <SessionWhen session={session} /> · <SessionPlace session={session} />
-      </p>
+      <SessionItemHead session={session} titleId={titleId} />
       {past ? (
         <p className={`booking-item__state${unmarked > 0 ? " teaching-item__todo" : ""}`}>
           {unmarked > 0

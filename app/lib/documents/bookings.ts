@@ -270,19 +270,11 @@ export function idFromParam(param: string | undefined): string {
 }
 
 /** One session the viewer teaches, with its attendance so far. */
-export type TeachingSession = {
-  id: string;
+export type TeachingSession = Pick<
+  SessionSummary,
+  "id" | "site" | "roomName" | "online" | "date" | "startTime" | "endTime" | "startsAt" | "capacity" | "seatsTaken" | "waitlisted"
+> & {
   topic: { id: string; title: string };
-  site: { name: string } | null;
-  roomName: string | null;
-  online: boolean;
-  date: string;
-  startTime: string;
-  endTime: string;
-  startsAt: string;
-  capacity: number;
-  seatsTaken: number;
-  waitlisted: number;
   attendance: { attended: number; noShow: number; unmarked: number };
 };
 
