@@ -34,7 +34,9 @@ const viewerTrainers = new WeakMap<GraphQLContext, Promise<string | null>>();
 function viewerTrainerId(context: GraphQLContext): Promise<string | null> {
   let trainerId = viewerTrainers.get(context);
   if (!trainerId) {
-    trainerId = context.viewer?.role === "TRAINER"
+    // Any account linked to a Trainer row teaches that trainer's sessions (the booking rules say the
+    // same in domain/bookings.ts), whatever its role.
+    trainerId = context.viewer
       ? context.prisma.trainer.findUnique({ where: { userId: context.viewer.id }, select: { id: true } }).then((row) => row?.id ?? null)
       : Promise.resolve(null);
     viewerTrainers.set(context, trainerId);
@@ -205,7 +207,7 @@ builder.queryField("myTeaching", (t) =>
       maxSize: 100,
       description:
         "The sessions the viewer teaches (a trainer linked to their account; empty for anyone else): UPCOMING " +
-        "(not ended, scheduled) soonest first, or PAST (ended, cancelled ones left out) latest first, where attendance is marked.",
+        "(not started, scheduled) soonest first, or PAST (started, so attendance can be marked; cancelled ones left out) latest first.",
       args: { when: t.arg({ type: BookingWhenEnum, defaultValue: "UPCOMING" }) },
       resolve: async (query, _root, args, context) => {
         const trainerId = await viewerTrainerId(context);
@@ -214,7 +216,8 @@ builder.queryField("myTeaching", (t) =>
         const upcoming = args.when !== "PAST";
         return context.prisma.trainingSession.findMany({
           ...nonEmpty(query),
-          where: { trainerId, status: "SCHEDULED", endsAt: upcoming ? { gt: now } : { lte: now } },
+          // A session under way is among the held ones: attendance can be marked from its start.
+          where: { trainerId, status: "SCHEDULED", startsAt: upcoming ? { gt: now } : { lte: now } },
           orderBy: [{ startsAt: upcoming ? "asc" : "desc" }, { id: "asc" }],
         });
       },

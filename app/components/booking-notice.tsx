@@ -34,14 +34,16 @@ function forgetNoticeInAddress() {
 /**
  * The outcome of the last booking action, carried in the URL (?notice=…&session=…) so it works
  * without JavaScript. In a list, the card of the session it concerns shows it (`sessionId`) and the
- * page-level notice (`exceptSessions`) leaves such notices to the card, which the redirect scrolled to.
+ * page-level notice leaves the notices of the listed cards (`exceptSessions`) to them (the redirect scrolled there).
  */
-export function BookingNotice({ sessionId, exceptSessions = false }: { sessionId?: string; exceptSessions?: boolean }) {
+export function BookingNotice({ sessionId, exceptSessions = [] }: { sessionId?: string; exceptSessions?: readonly string[] }) {
   const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
   const notice = params.get("notice");
   const about = params.get("session");
-  const shown = notice !== null && NOTICES.has(notice) && (sessionId !== undefined ? about === sessionId : !(exceptSessions && about));
+  // A card shows its own outcome; the page shows the rest, including one about a session that is no
+  // longer listed (it started or was cancelled meanwhile).
+  const shown = notice !== null && NOTICES.has(notice) && (sessionId !== undefined ? about === sessionId : !(about && exceptSessions.includes(about)));
   // The page came back from the action: the outcome takes the focus, so a keyboard or screen-reader
   // user hears it and goes on from the card they used, not from the top of the page.
   const ref = useRef<HTMLParagraphElement>(null);

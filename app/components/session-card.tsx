@@ -134,7 +134,7 @@ function MoveBookingForm({ bookingId, session }: { bookingId: string; session: S
       <input type="hidden" name="bookingId" value={bookingId} />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <button type="submit" name="intent" value="move" className="button button--primary">
-        {t("booking.moveHere")} <span className="visually-hidden">{t("booking.bookTopic", { title: session.topic.title })}</span>
+        {t("booking.moveHere")} <span className="visually-hidden">{t("booking.moveHereTopic", { title: session.topic.title })}</span>
       </button>
     </Form>
   );

@@ -133,7 +133,7 @@ export default function SessionsRoute() {
           {t("booking.navMine")}
         </Link>
       </div>
-      <BookingNotice exceptSessions />
+      <BookingNotice exceptSessions={sessions.map((session) => session.id)} />
       <SessionFilters query={query} sites={sites} />
       {filtered ? (
         <p className="topics__count" role="status">

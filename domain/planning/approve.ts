@@ -95,7 +95,11 @@ export async function approveProposedSessions(prisma: PrismaClient, request: App
       // Rounded up to a full hour: «запись для всех откроется в 11:00», not «в 10:02». (The centre's
       // offset from UTC is whole hours.)
       const HOUR = 3_600_000;
-      const votersOnlyUntil = new Date(Math.ceil((request.now.getTime() + request.voterPriorityHours * HOUR) / HOUR) * HOUR);
+      // No priority (0 hours) stays none: only a real period is rounded.
+      const votersOnlyUntil =
+        request.voterPriorityHours > 0
+          ? new Date(Math.ceil((request.now.getTime() + request.voterPriorityHours * HOUR) / HOUR) * HOUR)
+          : request.now;
       const sessions: ApprovedSession[] = [];
       const notifications: CreatedNotification[] = [];
       for (const target of targets) {

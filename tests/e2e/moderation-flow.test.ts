@@ -123,9 +123,16 @@ test("a manager rejects, reopens and merges topics; voters are told live; commen
   await field.fill("");
 
   // Deleting asks first (it cannot be undone); saying no keeps the comment, yes removes it everywhere.
+  const deleteRequests: string[] = [];
+  const countDeletes = (request: { method(): string; postData(): string | null }) =>
+    void (request.method() === "POST" && request.postData()?.includes("deleteComment") && deleteRequests.push("deleteComment"));
+  staff.page.on("request", countDeletes);
   staff.page.once("dialog", (dialog) => void dialog.dismiss());
   await staffTopic.comments().filter({ hasText: slip }).getByRole("button", { name: /^(Удалить|Delete)/ }).click();
+  // The delete would be sent at once: a short wait is enough to see that it was not.
   await staff.page.waitForTimeout(300);
+  staff.page.off("request", countDeletes);
+  expect(deleteRequests).toEqual([]);
   expect(await staffTopic.comments().filter({ hasText: slip }).count()).toBe(1);
   staff.page.once("dialog", (dialog) => void dialog.accept());
   await staffTopic.comments().filter({ hasText: slip }).getByRole("button", { name: /^(Удалить|Delete)/ }).click();

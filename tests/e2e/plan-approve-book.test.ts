@@ -122,9 +122,15 @@ test("plan → edit → approve → book: a manager plans with a live progress b
   const removeQuestion = new Promise<string>((resolve) =>
     manager.page.once("dialog", (dialog) => void dialog.dismiss().then(() => resolve(dialog.message()))),
   );
+  const removePosts: string[] = [];
+  const countPosts = (request: { method(): string; url(): string }) => void (request.method() === "POST" && removePosts.push(request.url()));
+  manager.page.on("request", countPosts);
   await proposedSessions(manager.page).filter({ hasText: editedTopic }).first().getByRole("button", { name: /^(Удалить|Remove)/ }).click();
   expect(await removeQuestion).toContain(`Удалить «${editedTopic}»`);
+  // A POST would start at once on submit: a short wait is enough to see that none did.
   await manager.page.waitForTimeout(300);
+  manager.page.off("request", countPosts);
+  expect(removePosts).toEqual([]);
   expect(await proposedSessions(manager.page).count()).toBe(proposedBefore);
 
   // Anna and Igor open the bookable sessions before anything is approved.
@@ -190,9 +196,14 @@ test("plan → edit → approve → book: a manager plans with a live progress b
   // Cancelling asks first; saying no keeps the seat.
   const bookingsBefore = await anna.page.getByTestId("booking-item").count();
   const question = new Promise<string>((resolve) => anna.page.once("dialog", (dialog) => void dialog.dismiss().then(() => resolve(dialog.message()))));
+  const cancelPosts: string[] = [];
+  const countCancelPosts = (request: { method(): string; url(): string }) => void (request.method() === "POST" && cancelPosts.push(request.url()));
+  anna.page.on("request", countCancelPosts);
   await anna.page.getByRole("button", { name: /^Отменить запись/ }).first().click();
   expect(await question).toContain(`Отменить запись на занятие «`);
   await anna.page.waitForTimeout(300);
+  anna.page.off("request", countCancelPosts);
+  expect(cancelPosts).toEqual([]);
   expect(await anna.page.getByTestId("booking-notice").count()).toBe(0);
   expect(await anna.page.getByTestId("booking-item").count()).toBe(bookingsBefore);
   if (process.env.E2E_SCREENSHOTS) {

@@ -113,8 +113,8 @@ describe("moving a booking to another session of the topic", () => {
 
     const moved = (await moverClient.request(MOVE, { bookingId: held.data.id, toSessionId: globalId("TrainingSession", to.id) })).data.moveBooking;
     expect(moved).toMatchObject({ __typename: "MutationMoveBookingSuccess", data: { status: "CONFIRMED", session: { id: globalId("TrainingSession", to.id) } } });
-    const rows = await db.prisma.booking.findMany({ where: { sessionId: { in: [from.id, to.id] } }, orderBy: { createdAt: "asc" } });
-    expect(rows.map((row) => [row.sessionId === from.id ? "from" : "to", row.userId === mover!.id ? "mover" : "waiting", row.status])).toEqual([
+    const rows = await db.prisma.booking.findMany({ where: { sessionId: { in: [from.id, to.id] } } });
+    expect(rows.map((row) => [row.sessionId === from.id ? "from" : "to", row.userId === mover!.id ? "mover" : "waiting", row.status]).sort()).toEqual([
       ["from", "mover", "CANCELLED"],
       ["from", "waiting", "CONFIRMED"],
       ["to", "mover", "CONFIRMED"],
@@ -175,5 +175,49 @@ describe("a session's trainer", () => {
     const moved = await client.request(MOVE, { bookingId: seat.data.id, toSessionId: globalId("TrainingSession", own.id) });
     expect(moved.data.moveBooking.__typename).toBe("SessionNotBookableError");
     expect(await db.prisma.booking.count({ where: { sessionId: own.id } })).toBe(0);
+  });
+});
+
+describe("moving never ends with two bookings of a topic", () => {
+  it("refuses to move a place on a session that has started, or onto a session already held, or while another one is held", async () => {
+    const [user] = await createUsers(db.prisma, 1, { prefix: "mover-guard" });
+    const client = await clientFor(server, user!.id);
+    const topic = await createTopic(db.prisma, "Перенос: защита правила");
+    const started = await createSession(db.prisma, { topicId: topic.id, place, startsAt: days(-0.01), capacity: 1 });
+    const [b, c] = [await createSession(db.prisma, { topicId: topic.id, place, startsAt: days(4) }), await createSession(db.prisma, { topicId: topic.id, place, startsAt: days(5) })];
+    // Rows as older data may hold them: a waitlist place on a started session, and a seat on B.
+    const waiting = await db.prisma.booking.create({ data: { sessionId: started.id, userId: user!.id, status: "WAITLISTED", queueNumber: 2 } });
+    const seat = await db.prisma.booking.create({ data: { sessionId: b.id, userId: user!.id, status: "CONFIRMED", queueNumber: 1 } });
+    await db.prisma.trainingSession.update({ where: { id: b.id }, data: { seatsTaken: 1, nextQueueNumber: 2 } });
+    const snapshot = () => Promise.all([db.prisma.booking.findMany({ where: { userId: user!.id }, orderBy: { id: "asc" } }), db.prisma.trainingSession.findMany({ where: { id: { in: [started.id, b.id, c.id] } }, orderBy: { id: "asc" } })]);
+    const before = await snapshot();
+    const move = (bookingId: string, to: { id: string }) =>
+      client.request(MOVE, { bookingId: globalId("Booking", bookingId), toSessionId: globalId("TrainingSession", to.id) }).then((r) => r.data.moveBooking.__typename);
+
+    expect(await move(waiting.id, c)).toBe("SessionNotBookableError"); // its session has started
+    expect(await move(waiting.id, b)).toBe("SessionNotBookableError");
+    await db.prisma.trainingSession.update({ where: { id: started.id }, data: { startsAt: days(3), endsAt: days(3.1) } });
+    const beforeMoves = await snapshot();
+    expect(await move(waiting.id, b)).toBe("NotFoundError"); // B is already held: no second row, no seat counted twice
+    expect(await move(waiting.id, c)).toBe("NotFoundError"); // B is held: C would make two
+    expect(await snapshot()).toEqual(beforeMoves);
+    expect(before[0].map((row) => row.id).sort()).toEqual([waiting.id, seat.id].sort());
+  });
+
+  it("a move and a booking of a third session sent together leave exactly one booking", async () => {
+    const users = await createUsers(db.prisma, 20, { prefix: "mover-race" });
+    const topic = await createTopic(db.prisma, "Перенос: гонка");
+    const [a, b, c] = [await createSession(db.prisma, { topicId: topic.id, place, startsAt: days(4), capacity: 50 }), await createSession(db.prisma, { topicId: topic.id, place, startsAt: days(5), capacity: 50 }), await createSession(db.prisma, { topicId: topic.id, place, startsAt: days(6), capacity: 50 })];
+    await Promise.all(
+      users.map(async (user) => {
+        const client = await clientFor(server, user.id);
+        const seat = await book(client, a);
+        await Promise.all([client.request(MOVE, { bookingId: seat.data.id, toSessionId: globalId("TrainingSession", c.id) }), book(client, b)]);
+      }),
+    );
+    for (const user of users) expect(await activeBookings(user.id, topic.id)).toBe(1);
+    const rows = await db.prisma.trainingSession.findMany({ where: { id: { in: [a.id, b.id, c.id] } } });
+    const confirmed = await db.prisma.booking.groupBy({ by: ["sessionId"], where: { sessionId: { in: [a.id, b.id, c.id] }, status: "CONFIRMED" }, _count: true });
+    for (const row of rows) expect(row.seatsTaken, row.id).toBe(confirmed.find((entry) => entry.sessionId === row.id)?._count ?? 0);
   });
 });

@@ -164,8 +164,13 @@ describe("a trainer's sessions", () => {
     const [attendee] = await createUsers(db.prisma, 1, { prefix: "pages-attendee" });
     await db.prisma.booking.create({ data: { sessionId: held.id, userId: attendee!.id, status: "CONFIRMED", queueNumber: 1 } });
     await createSession(db.prisma, { topicId: aheadTopic.id, place, startsAt: new Date(Date.now() + 5 * 86_400_000) });
+    // A more recent held session with its attendance all marked: it comes after the one still to mark.
+    const markedTopic = await createTopic(db.prisma, "Отмеченное занятие тренера");
+    const allMarked = await createSession(db.prisma, { topicId: markedTopic.id, place, startsAt: new Date(Date.now() - 1 * 86_400_000) });
+    await db.prisma.booking.create({ data: { sessionId: allMarked.id, userId: attendee!.id, status: "CONFIRMED", queueNumber: 1, attendance: "ATTENDED" } });
 
     const page = await pages.html("/my/teaching", trainer.cookie);
+    expect(page.text.indexOf("Проведённое занятие тренера")).toBeLessThan(page.text.indexOf("Отмеченное занятие тренера"));
     expect(page.status).toBe(200);
     expect(page.text).toContain('href="/my/teaching"');
     expect(page.text).toContain("Ждёт отметки явки 1 занятие.");
@@ -243,7 +248,7 @@ describe("a waitlist place", () => {
       expect(page.text, path).toContain("Есть места на других занятиях по этой теме:");
       expect(page.text, path).toContain(`href="${sessionPath(globalId("TrainingSession", later.id))}"`);
       expect(page.text, path).toContain("свободно 5 мест");
-      expect(page.text, path).toContain("сначала выйдите из листа ожидания здесь");
+      expect(page.text, path).toContain("перенесите туда запись");
     }
     const seated = await pages.html(sessionPath(id), colleague.cookie);
     expect(seated.text).not.toContain("Есть места на других занятиях");

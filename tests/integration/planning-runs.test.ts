@@ -181,8 +181,10 @@ describe("planning runs over GraphQL", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const payloads = live.events.map((event) => event.data?.planningRunChanged);
     expect(live.events.filter((event) => event.error || event.errors), JSON.stringify(live.events)).toEqual([]);
-    // claimed + at least one progress report + finished
-    expect(payloads.length, JSON.stringify(payloads)).toBeGreaterThanOrEqual(3);
+    // Claimed, then any progress reports, then finished. A progress report is written at most every
+    // progressMs and only while the run is still going, so a solve that ends first (a loaded machine
+    // delays the write past the finish) sends none: the count is not fixed, the order is.
+    expect(payloads.length, JSON.stringify(payloads)).toBeGreaterThanOrEqual(2);
     expect(payloads.at(-1)).toMatchObject({ status: "SUCCEEDED", progress: { phase: "DONE" }, metrics: { sessions: done.metrics.sessions } });
 
     // The cancelled-while-queued run never ran.

@@ -286,7 +286,7 @@ const TEACHING_FIELDS = /* GraphQL */ `
 export const MY_TEACHING = /* GraphQL */ `
   query MyTeaching {
     upcoming: myTeaching(when: UPCOMING, first: 100) { edges { node { ${TEACHING_FIELDS} } } }
-    past: myTeaching(when: PAST, first: 30) { edges { node { ${TEACHING_FIELDS} } } }
+    past: myTeaching(when: PAST, first: 100) { edges { node { ${TEACHING_FIELDS} } } }
   }
 `;
 export type MyTeachingData = {
