@@ -884,7 +884,7 @@ export const en = {
     topicsChosen_other: "{{count}} of {{total}} topics chosen",
     topicsAll: "Choose all",
     topicsNone: "Clear all",
-    topicsHint_one: "By default, the new or open topic with the most votes (planned and past ones are left out).",
+    topicsHint_one: "By default, the top {{count}} new or open topic by votes (planned and past ones are left out).",
     topicsHint_other: "By default, the {{count}} new or open topics with the most votes (planned and past ones are left out).",
     noTopics: "There are no open or new topics yet.",
     votes_one: "{{count}} vote",

@@ -3,8 +3,9 @@ import { expectAccessible } from "./helpers/axe";
 import { expect, test } from "./helpers/fixtures";
 import { TopicsPage } from "./helpers/pages";
 
-// The trainer's account: no other browser test signs in with it, so ending its sessions is safe.
-const EMAIL = "trainer@spros.demo";
+// The admin's account: no other browser test signs in with it, so changing its password and ending
+// its sessions is safe (the trainer's account is the trainer-attendance test's).
+const EMAIL = "admin@spros.demo";
 
 test("account security: the devices list, ending another device (its live connection closes), a guessable password refused, a strong one taken with this device kept signed in, sign out everywhere", async ({ signIn, baseUrl }) => {
   const laptop = await signIn(EMAIL);
