@@ -95,25 +95,22 @@ async function waitlistPosition(client: Pick<pg.Pool, "query">, booking: Booking
  * One seat per person per topic: a seat (or waitlist place) on one upcoming session of a topic is
  * enough, and a second would keep a colleague off the list. Two parallel requests of one person for
  * two sessions of a topic each hold their own session's lock, so they queue on a transaction lock
- * of that person and topic (always taken after the session's lock, so no lock cycle can form). One
+ * of that person and topic (always taken after the session locks, so no lock cycle can form). One
  * active booking per topic also keeps a waitlist promotion from giving anyone a second seat.
  */
-async function activeBookingOfTopic(
-  client: pg.PoolClient,
-  userId: string,
-  topicId: string,
-  except: readonly string[],
-  now: Date,
-  options: { locked?: boolean } = {},
-) {
-  if (!options.locked) await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`booking-topic:${userId}:${topicId}`]);
+async function lockPersonTopic(client: pg.PoolClient, userId: string, topicId: string) {
+  await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`booking-topic:${userId}:${topicId}`]);
+}
+
+/** The person's active booking on an upcoming session of the topic other than `exceptSessionId`, if any. */
+async function activeBookingOfTopic(client: pg.PoolClient, userId: string, topicId: string, exceptSessionId: string, now: Date) {
   const { rows } = await client.query<{ sessionId: string; status: "CONFIRMED" | "WAITLISTED"; startsAt: Date }>(
     `SELECT b."sessionId", b."status", s."startsAt"
      FROM "Booking" b JOIN "TrainingSession" s ON s."id" = b."sessionId"
-     WHERE b."userId" = $1 AND s."topicId" = $2 AND NOT (b."sessionId" = ANY($3::text[]))
+     WHERE b."userId" = $1 AND s."topicId" = $2 AND b."sessionId" <> $3
        AND b."status" IN ('CONFIRMED', 'WAITLISTED') AND s."status" = 'SCHEDULED' AND s."startsAt" > $4
      ORDER BY s."startsAt" LIMIT 1`,
-    [userId, topicId, [...except], now],
+    [userId, topicId, exceptSessionId, now],
   );
   return rows[0] ?? null;
 }
@@ -137,7 +134,8 @@ export async function bookSession(pool: pg.Pool, { sessionId, userId, now }: Boo
       const voted = await client.query(`SELECT 1 FROM "Vote" WHERE "userId" = $1 AND "topicId" = $2`, [userId, session.topicId]);
       if (voted.rowCount === 0) return { kind: "votersOnly", until: session.votersOnlyUntil };
     }
-    const other = await activeBookingOfTopic(client, userId, session.topicId, [sessionId], now);
+    await lockPersonTopic(client, userId, session.topicId);
+    const other = await activeBookingOfTopic(client, userId, session.topicId, sessionId, now);
     if (other) return { kind: "topicAlreadyBooked", other };
     const { booking, seats } = await takePlace(client, session, userId, now);
     // The newest request is the last in the queue: its place is the waitlist's length.
@@ -287,12 +285,10 @@ export async function moveBooking(pool: pg.Pool, { bookingId, toSessionId, userI
     if (from.startsAt.getTime() <= now.getTime()) return { kind: "notBookable", reason: "STARTED" };
     const cutoff = cancelCutoff(from.startsAt, cutoffHours);
     if (booking.status === "CONFIRMED" && now.getTime() > cutoff.getTime()) return { kind: "tooLate", cutoff };
-    // The same person-and-topic lock as bookSession, then the same rule: besides the booking that
-    // moves, the person holds nothing on the topic's upcoming sessions — not even on `to`.
-    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`booking-topic:${userId}:${to.topicId}`]);
-    const onTarget = await client.query(`SELECT 1 FROM "Booking" WHERE "sessionId" = $1 AND "userId" = $2 AND "status" IN ('CONFIRMED', 'WAITLISTED')`, [to.id, userId]);
-    if ((onTarget.rowCount ?? 0) > 0) return { kind: "missing" };
-    if (await activeBookingOfTopic(client, userId, to.topicId, [from.id, to.id], now, { locked: true })) return { kind: "missing" };
+    // The same lock and rule as bookSession: besides the booking that moves, the person holds nothing
+    // on the topic's upcoming sessions — `to` included (it is upcoming and scheduled, checked above).
+    await lockPersonTopic(client, userId, to.topicId);
+    if (await activeBookingOfTopic(client, userId, to.topicId, from.id, now)) return { kind: "missing" };
     const released = await releasePlace(client, from, booking, now);
     const taken = await takePlace(client, to, userId, now);
     return { kind: "moved", booking: taken.booking, seats: [released.seats, taken.seats], promoted: released.promoted };
