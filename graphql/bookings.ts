@@ -13,6 +13,7 @@ import {
   VotersOnlyError,
 } from "./booking-errors";
 import { NotFoundError } from "./errors";
+import { requestMemo } from "./request-memo";
 import { ForbiddenError } from "./moderation-errors";
 import { decodeNodeId } from "./node-id";
 import { nonEmpty } from "./prisma-query";
@@ -30,19 +31,12 @@ const isManager = (context: GraphQLContext) => context.viewer?.role === "MANAGER
 
 // The viewer's own Trainer row, looked up once per request (a trainer sees the bookings of the
 // sessions they teach, not everyone's).
-const viewerTrainers = new WeakMap<GraphQLContext, Promise<string | null>>();
-function viewerTrainerId(context: GraphQLContext): Promise<string | null> {
-  let trainerId = viewerTrainers.get(context);
-  if (!trainerId) {
-    // Any account linked to a Trainer row teaches that trainer's sessions (the booking rules say the
-    // same in domain/bookings.ts), whatever its role.
-    trainerId = context.viewer
-      ? context.prisma.trainer.findUnique({ where: { userId: context.viewer.id }, select: { id: true } }).then((row) => row?.id ?? null)
-      : Promise.resolve(null);
-    viewerTrainers.set(context, trainerId);
-  }
-  return trainerId;
-}
+// Any account linked to a Trainer row teaches that trainer's sessions (the booking rules say the
+// same in domain/bookings.ts), whatever its role.
+const viewerTrainers = requestMemo<null, string | null>(async (context) =>
+  context.viewer ? ((await context.prisma.trainer.findUnique({ where: { userId: context.viewer.id }, select: { id: true } }))?.id ?? null) : null,
+);
+const viewerTrainerId = (context: GraphQLContext): Promise<string | null> => viewerTrainers(context, null);
 
 /** Whether the viewer is the trainer of this session (findUnique batches per tick). */
 async function teaches(context: GraphQLContext, sessionId: string): Promise<boolean> {

@@ -5,7 +5,7 @@ import { PLANNABLE_STATUSES } from "../domain/planning/instance-builder";
 import { readInstance, readMetrics, readProgress, readUnserved, summariseInstance, type UnservedTopic } from "../domain/planning/run-report";
 import { cancelPlanningRun, enqueuePlanningRun, HORIZON_DAYS_LIMITS, TIME_LIMIT_SECONDS_LIMITS } from "../domain/planning/start-run";
 import { builder } from "./builder";
-import type { GraphQLContext } from "./context";
+import { requestMemo } from "./request-memo";
 import { FieldError, NotFoundError, ValidationError } from "./errors";
 import { decodeNodeId } from "./node-id";
 import { PlanningRunFinishedError } from "./planning-errors";
@@ -114,20 +114,12 @@ const InstanceSummaryRef = builder.objectRef<ReturnType<typeof summariseInstance
 });
 
 // currentMetrics and unserved share one read of the run's sessions per request.
-const reviewedLoads = new WeakMap<object, Map<string, Promise<ReviewedSession[]>>>();
-function reviewedSessions(context: GraphQLContext, runId: string): Promise<ReviewedSession[]> {
-  let byRun = reviewedLoads.get(context);
-  if (!byRun) reviewedLoads.set(context, (byRun = new Map()));
-  let load = byRun.get(runId);
-  if (!load) {
-    load = context.prisma.proposedSession.findMany({
-      where: { runId },
-      select: { topicId: true, state: true, preferredAttendees: true, ifNeedBeAttendees: true },
-    });
-    byRun.set(runId, load);
-  }
-  return load;
-}
+const reviewedSessions = requestMemo<string, ReviewedSession[]>((context, runId) =>
+  context.prisma.proposedSession.findMany({
+    where: { runId },
+    select: { topicId: true, state: true, preferredAttendees: true, ifNeedBeAttendees: true },
+  }),
+);
 
 builder.prismaNode("PlanningRun", {
   // node(id) of a deleted or never-existing PlanningRun answers null, not an error.

@@ -10,20 +10,14 @@ import { ErrorInterface, NotFoundError, ValidationError } from "./errors";
 import { decodeNodeId } from "./node-id";
 import { inOrder, pageOfIds, splitPageQuery } from "./ordered-page";
 import { nonEmpty } from "./prisma-query";
+import { requestMemo } from "./request-memo";
 import { validationErrorFromIssues } from "./validation-error";
 
 const SessionStatusEnum = builder.enumType("SessionStatus", { values: ["SCHEDULED", "CANCELLED"] as const });
 
 // One load of the viewer's votes, availability and sites per request, whatever the number of sessions.
-const fits = new WeakMap<GraphQLContext, Promise<ViewerFit>>();
-export function viewerFit(context: GraphQLContext): Promise<ViewerFit> {
-  let fit = fits.get(context);
-  if (!fit) {
-    fit = loadViewerFit(context.prisma, context.viewer!.id);
-    fits.set(context, fit);
-  }
-  return fit;
-}
+const viewerFits = requestMemo<null, ViewerFit>((context) => loadViewerFit(context.prisma, context.viewer!.id));
+export const viewerFit = (context: GraphQLContext): Promise<ViewerFit> => viewerFits(context, null);
 
 const AttendanceSummary = builder
   .objectRef<{ attended: number; noShow: number; unmarked: number }>("AttendanceSummary")
@@ -144,18 +138,7 @@ const BookableSessionsFilter = builder.inputType("BookableSessionsFilter", {
 type BookableFilter = { siteId?: string | number | null; online?: boolean | null; only?: "VOTED" | "SUITS_ME" | null } | null | undefined;
 
 // One ranking per request and filter: the page and its totalCount share it.
-const rankings = new WeakMap<GraphQLContext, Map<string, Promise<string[]>>>();
-function rankedUpcoming(context: GraphQLContext, filter: BookableFilter): Promise<string[]> {
-  const key = JSON.stringify(filter ?? {});
-  let byFilter = rankings.get(context);
-  if (!byFilter) rankings.set(context, (byFilter = new Map()));
-  let ranked = byFilter.get(key);
-  if (!ranked) {
-    ranked = rankUpcoming(context, filter);
-    byFilter.set(key, ranked);
-  }
-  return ranked;
-}
+const rankedUpcoming = requestMemo<BookableFilter, string[]>((context, filter) => rankUpcoming(context, filter));
 
 async function rankUpcoming(context: GraphQLContext, filter: BookableFilter): Promise<string[]> {
   const siteId = filter?.siteId ? decodeNodeId("Site", String(filter.siteId)) : null;
