@@ -5,7 +5,7 @@ import { BookingForm } from "~/components/booking-form";
 import { BookingNotice } from "~/components/booking-notice";
 import { SessionSeats } from "~/components/session-seats";
 import { formatDateTime, SessionPlace, SessionWhen } from "~/components/session-when";
-import { sessionAnchor, sessionPath, type SessionSummary } from "~/lib/documents/bookings";
+import { sessionAnchor, sessionPath, type SessionSummary, type SiblingSession } from "~/lib/documents/bookings";
 import type { Locale } from "~/locales/shape";
 
 /** One bookable session: what, when, where, who, seats (live) and the booking button. */
@@ -57,7 +57,7 @@ export function SessionCard({ session, now }: { session: SessionSummary; now: nu
           {t(waitForOpening ? "booking.opensForAll" : "booking.votersFirst", { until })}
         </p>
       ) : null}
-      {waitForOpening ? null : heldElsewhere(session) ? <HeldElsewhere session={session} /> : <BookingForm session={session} />}
+      {waitForOpening ? null : <BookingOrHeld session={session} />}
       <FreeSeatsElsewhere session={session} />
     </article>
   );
@@ -65,7 +65,7 @@ export function SessionCard({ session, now }: { session: SessionSummary; now: nu
 
 /**
  * A full session (or a waitlist place on it) points to the topic's other sessions that still have
- * seats; one booking per topic, so a waitlisted visitor is told to leave this waitlist first.
+ * seats; a waitlisted visitor is told the booking can move there (one booking per topic).
  */
 export function FreeSeatsElsewhere({ session }: { session: SessionSummary }) {
   const { t } = useTranslation();
@@ -92,19 +92,23 @@ export function FreeSeatsElsewhere({ session }: { session: SessionSummary }) {
 }
 
 /** The viewer's booking on another upcoming session of this session's topic, if any. */
-export function heldElsewhere(session: SessionSummary) {
+function heldElsewhere(session: SessionSummary) {
   if (session.viewerBooking || session.viewerTeaches) return null;
   return (session.topic.upcomingSessions ?? []).find((other) => other.id !== session.id && other.viewerBooking) ?? null;
 }
 
-/**
- * One booking per topic: instead of a button the API would refuse, the card says which session of
- * the topic the viewer already holds, and how to switch.
- */
-export function HeldElsewhere({ session }: { session: SessionSummary }) {
-  const { t } = useTranslation();
+/** The booking form, or — one booking per topic — where the viewer's booking of the topic already is. */
+export function BookingOrHeld({ session }: { session: SessionSummary }) {
   const other = heldElsewhere(session);
-  if (!other) return null;
+  return other ? <HeldElsewhere session={session} other={other} /> : <BookingForm session={session} />;
+}
+
+/**
+ * Instead of a button the API would refuse, the card says which session of the topic the viewer
+ * already holds, and how to switch.
+ */
+function HeldElsewhere({ session, other }: { session: SessionSummary; other: SiblingSession }) {
+  const { t } = useTranslation();
   const waitlisted = other.viewerBooking?.status === "WAITLISTED";
   return (
     <div className="session-card__note" data-testid="held-elsewhere">

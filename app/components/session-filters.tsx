@@ -7,10 +7,12 @@ export type SessionListQuery = { where: string; only: "" | "voted" | "suits" };
 
 export const ONLINE = "online";
 
+export const isFiltered = (query: SessionListQuery) => query.where !== "" || query.only !== "";
+
 /** A GET form: a filtered list can be shared and works without JavaScript. */
 export function SessionFilters({ query, sites }: { query: SessionListQuery; sites: Array<{ id: string; name: string }> }) {
   const { t } = useTranslation();
-  const filtered = query.where !== "" || query.only !== "";
+  const filtered = isFiltered(query);
   return (
     <Form method="get" action="/sessions" role="search" aria-label={t("booking.filtersTitle")} className="filters session-filters">
       <SelectField label={t("booking.filterWhere")} name="where" defaultValue={query.where} key={`where:${query.where}`}>

@@ -2,9 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
-import { BookingForm } from "~/components/booking-form";
 import { BookingNotice } from "~/components/booking-notice";
-import { FreeSeatsElsewhere, HeldElsewhere, heldElsewhere } from "~/components/session-card";
+import { BookingOrHeld, FreeSeatsElsewhere } from "~/components/session-card";
 import { SessionAttendance } from "~/components/session-attendance";
 import { SessionCancel, type SessionCancelError } from "~/components/session-cancel";
 import { SessionSeats } from "~/components/session-seats";
@@ -158,7 +157,7 @@ export default function SessionRoute() {
       ) : (
         <SessionSeats sessionId={session.id} initial={{ seatsLeft: session.seatsLeft, waitlisted: session.waitlisted, capacity: session.capacity }} />
       )}
-      {started ? null : heldElsewhere(session) ? <HeldElsewhere session={session} /> : <BookingForm session={session} />}
+      {started ? null : <BookingOrHeld session={session} />}
       {started ? null : <FreeSeatsElsewhere session={session} />}
       {!started && session.status === "SCHEDULED" && session.viewerBooking?.status === "CONFIRMED" ? (
         <p>

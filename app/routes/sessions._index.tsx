@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { addDays, centreWallClock, dateKey } from "../../domain/centre-time";
 import { BookingNotice, NOTICE_PARAMS } from "~/components/booking-notice";
 import { SessionCard } from "~/components/session-card";
-import { ONLINE, SessionFilters, type SessionListQuery } from "~/components/session-filters";
+import { isFiltered, ONLINE, SessionFilters, type SessionListQuery } from "~/components/session-filters";
 import {
   BOOKABLE_SESSIONS,
   BOOK_SESSION,
@@ -117,7 +117,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SessionsRoute() {
   const { sessions, nextCursor, manager, exportRange, now, query, sites, total } = useLoaderData<typeof loader>();
-  const filtered = query.where !== "" || query.only !== "";
+  const filtered = isFiltered(query);
   const nextPage = new URLSearchParams({ ...(query.where ? { where: query.where } : {}), ...(query.only ? { only: query.only } : {}), after: nextCursor ?? "" });
   const { t } = useTranslation();
   return (
